@@ -133,3 +133,12 @@ CREATE TABLE item_vector (
     PRIMARY KEY (catalog_id, model_id, item_id),
     FOREIGN KEY (catalog_id, item_id) REFERENCES item (catalog_id, id) ON DELETE CASCADE
 ) PARTITION BY LIST (model_id);
+
+-- App replicas cache catalogs (settings, active model) and drop their copy when told.
+CREATE FUNCTION catalog_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('catalog_changed', COALESCE(NEW.slug, OLD.slug));
+    RETURN NULL;
+END $$;
+CREATE TRIGGER catalog_changed AFTER UPDATE OR DELETE ON catalog
+    FOR EACH ROW EXECUTE FUNCTION catalog_notify();

@@ -1,0 +1,17 @@
+package io.semrec.encoder;
+
+import java.util.List;
+
+/**
+ * Turns a history of item vectors (oldest first) into one query vector in the model's item space,
+ * so that the next item is a nearest-neighbour search away.
+ */
+public interface SequenceEncoder {
+
+    /**
+     * @param history item vectors of the history, oldest first; all of the model's dimension
+     * @return the query vector (a new array), of the model's dimension
+     * @throws IllegalArgumentException if the history is empty or widths differ
+     */
+    float[] encode(List<float[]> history);
+}
