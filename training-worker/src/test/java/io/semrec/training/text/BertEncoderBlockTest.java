@@ -115,6 +115,20 @@ class BertEncoderBlockTest {
         assertTrue(query.getArray().getGradient().abs().sum().getFloat() > 0);
     }
 
+    @Test
+    void forwardLeavesNoArraysOnTheParametersManager() {
+        BertEncoderBlock encoder = initialized(BertEncoderBlock.builder(TINY).optCausal(true).addEmbeddingTable("extra", 3));
+        int before = manager.getManagedArrays().size();
+        for (boolean training : new boolean[] {false, true}) {
+            try (NDManager batch = manager.newSubManager()) {
+                NDList inputs = new NDList(batch.create(TOKENS), batch.ones(new Shape(1, 6), DataType.INT64),
+                        batch.zeros(new Shape(1, 6), DataType.INT64), batch.zeros(new Shape(1, 6), DataType.INT64));
+                encoder.forward(new ParameterStore(batch, false), inputs, training);
+            }
+        }
+        assertEquals(before, manager.getManagedArrays().size());
+    }
+
     private BertEncoderBlock initialized(BertEncoderBlock.Builder builder) {
         BertEncoderBlock encoder = builder.build();
         encoder.initialize(manager, DataType.FLOAT32, encoder.inputShapes(1, 6));

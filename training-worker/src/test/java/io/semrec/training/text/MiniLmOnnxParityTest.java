@@ -10,10 +10,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +31,7 @@ class MiniLmOnnxParityTest {
     private static HuggingFaceTokenizer tokenizer;
     private static NDManager parameters;
     private static BertEncoderBlock encoder;
-    private static OrtEnvironment ort;
-    private static OrtSession onnx;
+    private static OnnxReference onnx;
 
     @BeforeAll
     static void load() throws OrtException {
@@ -43,8 +39,7 @@ class MiniLmOnnxParityTest {
         tokenizer = pretrained.tokenizer(MAX_TOKENS);
         parameters = NDManager.newBaseManager();
         encoder = MiniLmFixture.loadedEncoder(pretrained, parameters);
-        ort = OrtEnvironment.getEnvironment();
-        onnx = ort.createSession(pretrained.onnxFile().toString(), new OrtSession.SessionOptions());
+        onnx = new OnnxReference(pretrained.onnxFile());
     }
 
     @AfterAll
@@ -55,9 +50,9 @@ class MiniLmOnnxParityTest {
     }
 
     @Test
-    void onnxFileHasTheInputsAndOutputTheParityCheckFeeds() {
-        assertEquals(Set.of("input_ids", "attention_mask", "token_type_ids"), onnx.getInputNames());
-        assertEquals(Set.of("last_hidden_state"), onnx.getOutputNames());
+    void onnxFileHasTheInputsAndOutputTheParityCheckFeeds() throws OrtException {
+        assertEquals(Set.of("input_ids", "attention_mask", "token_type_ids"), onnx.inputNames());
+        assertEquals(Set.of("last_hidden_state"), onnx.outputNames());
     }
 
     @Test
@@ -123,7 +118,7 @@ class MiniLmOnnxParityTest {
     /** Compares hidden states and pooled sentence vectors; returns DJL's hidden states. */
     private static float[] assertMatchesOnnx(Encoding[] batch) throws OrtException {
         DjlOutput djl = djl(batch);
-        float[] expectedHidden = onnxHiddenStates(batch);
+        float[] expectedHidden = onnx.hiddenStates(batch);
         assertEquals(expectedHidden.length, djl.hidden.length);
         assertTrue(maxAbsDiff(expectedHidden, djl.hidden) < TOLERANCE,
                 "last_hidden_state differs by " + maxAbsDiff(expectedHidden, djl.hidden));
@@ -142,18 +137,6 @@ class MiniLmOnnxParityTest {
             NDArray hidden = encoder.forward(new ParameterStore(manager, false), inputs, false).singletonOrThrow();
             NDArray pooled = SentencePooling.meanPooledUnitVectors(hidden, inputs.get(1));
             return new DjlOutput(hidden.toFloatArray(), pooled.toFloatArray());
-        }
-    }
-
-    private static float[] onnxHiddenStates(Encoding[] batch) throws OrtException {
-        try (OnnxTensor ids = OnnxTensor.createTensor(ort, MiniLmFixture.matrix(batch, Encoding::getIds));
-                OnnxTensor mask = OnnxTensor.createTensor(ort, MiniLmFixture.matrix(batch, Encoding::getAttentionMask));
-                OnnxTensor types = OnnxTensor.createTensor(ort, MiniLmFixture.matrix(batch, Encoding::getTypeIds));
-                OrtSession.Result result = onnx.run(Map.of("input_ids", ids, "attention_mask", mask, "token_type_ids", types))) {
-            OnnxTensor hidden = (OnnxTensor) result.get("last_hidden_state").orElseThrow();
-            float[] values = new float[hidden.getFloatBuffer().remaining()];
-            hidden.getFloatBuffer().get(values);
-            return values;
         }
     }
 
