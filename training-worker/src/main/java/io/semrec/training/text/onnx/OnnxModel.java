@@ -60,11 +60,6 @@ public record OnnxModel(
         throw new IllegalArgumentException("ONNX model has no graph");
     }
 
-    /** The node that writes the named value, if any. */
-    public OnnxNode producerOf(String value) {
-        return nodes.stream().filter(n -> n.outputs().contains(value)).findFirst().orElse(null);
-    }
-
     private static OnnxModel parseGraph(ProtoReader graph) {
         List<String> inputs = new ArrayList<>();
         List<String> outputs = new ArrayList<>();
