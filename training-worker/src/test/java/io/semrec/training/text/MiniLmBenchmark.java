@@ -33,8 +33,9 @@ class MiniLmBenchmark {
 
     @Test
     void loadAndForwardOnCpu() throws IOException, OrtException {
-        print("cpus %d, load average %s", Runtime.getRuntime().availableProcessors(),
-                Files.readString(Path.of("/proc/loadavg")).trim());
+        // On a busy machine PyTorch's spinning OpenMP threads slow down; OMP_NUM_THREADS=1 helps there.
+        print("cpus %d, OMP_NUM_THREADS %s, load average %s", Runtime.getRuntime().availableProcessors(),
+                System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"), Files.readString(Path.of("/proc/loadavg")).trim());
         long start = System.nanoTime();
         PretrainedMiniLm pretrained = PretrainedMiniLm.extractTo(PretrainedMiniLm.defaultCacheDir());
         long extracted = System.nanoTime();
