@@ -18,7 +18,9 @@ public final class TextKnnParameters {
             List.of(
                     ParameterSpec.stringList(ATTRIBUTES, List.of("title", "brand", "categories"), 1, 20,
                             "item attributes whose text forms the item vector"),
-                    ParameterSpec.integer(DIM, 256, 8, 2000,
+                    // 512 kept NDCG@10 within 5% of the unreduced TF-IDF ranking on both Amazon sets
+                    // (256 lost 7-11%); top-N vocabulary truncation did worse at every width.
+                    ParameterSpec.integer(DIM, 512, 8, 2000,
                             "published vector width (truncated SVD of the TF-IDF matrix)"),
                     ParameterSpec.number(DECAY, 0.7, 0, 1,
                             "weight of a history item is decay^age, age 0 = most recent"),
