@@ -45,8 +45,9 @@ public final class FullRankingEvaluator {
         int[] ranks = new int[users.size()];
         int batches = (users.size() + options.batchSize() - 1) / options.batchSize();
         AtomicInteger nextBatch = new AtomicInteger();
+        int rows = Math.min(options.batchSize(), users.size());
         Runnable worker = () -> {
-            float[][] buffer = new float[options.batchSize()][itemCount];
+            float[][] buffer = new float[rows][itemCount];
             for (int batch = nextBatch.getAndIncrement(); batch < batches; batch = nextBatch.getAndIncrement()) {
                 rankBatch(scorer, users, batch * options.batchSize(), buffer, ranks);
             }
@@ -61,7 +62,7 @@ public final class FullRankingEvaluator {
     }
 
     private void rankBatch(BatchScorer scorer, EvaluationSet users, int from, float[][] buffer, int[] ranks) {
-        int size = Math.min(options.batchSize(), users.size() - from);
+        int size = Math.min(buffer.length, users.size() - from);
         int[][] windows = new int[size][];
         for (int b = 0; b < size; b++) {
             windows[b] = mostRecent(users.histories()[from + b], options.historyWindow());
