@@ -2,7 +2,7 @@ package io.semrec.training;
 
 import ai.djl.Device;
 import io.semrec.catalog.CatalogSettings;
-import io.semrec.method.MethodParams;
+import io.semrec.training.spec.ResolvedParameters;
 
 /** What a running job gives its {@link TrainingMethod}. */
 public interface TrainingContext {
@@ -16,7 +16,7 @@ public interface TrainingContext {
     CatalogSettings catalogSettings();
 
     /** The job's parameters, checked against the method's spec, defaults filled in. */
-    MethodParams params();
+    ResolvedParameters params();
 
     ProgressReporter progress();
 

@@ -1,6 +1,6 @@
 package io.semrec.training;
 
-import io.semrec.method.MethodSpec;
+import io.semrec.training.spec.MethodParameters;
 
 /**
  * A way to train a model. Each implementation is a bean; a worker claims only jobs whose
@@ -9,10 +9,10 @@ import io.semrec.method.MethodSpec;
 public interface TrainingMethod {
 
     /** The declaration the app validated the job against; its name is what jobs ask for. */
-    MethodSpec spec();
+    MethodParameters spec();
 
     default String name() {
-        return spec().name();
+        return spec().method();
     }
 
     /**

@@ -2,7 +2,7 @@ package io.semrec.worker;
 
 import ai.djl.Device;
 import io.semrec.catalog.CatalogSettings;
-import io.semrec.method.MethodParams;
+import io.semrec.training.spec.ResolvedParameters;
 import io.semrec.queue.ClaimedJob;
 import io.semrec.training.ProgressReporter;
 import io.semrec.training.TrainingContext;
@@ -21,10 +21,10 @@ final class JobRun implements TrainingContext {
     private final AtomicReference<StopReason> stop = new AtomicReference<>();
     private final Supplier<Device> device;
     private final int threads;
-    private final MethodParams params;
+    private final ResolvedParameters params;
     private volatile boolean finished;
 
-    JobRun(ClaimedJob job, MethodParams params, JobProgress progress, Supplier<Device> device, int threads) {
+    JobRun(ClaimedJob job, ResolvedParameters params, JobProgress progress, Supplier<Device> device, int threads) {
         this.job = job;
         this.params = params;
         this.progress = progress;
@@ -70,7 +70,7 @@ final class JobRun implements TrainingContext {
     }
 
     @Override
-    public MethodParams params() {
+    public ResolvedParameters params() {
         return params;
     }
 

@@ -1,8 +1,8 @@
 package io.semrec.worker;
 
 import ai.djl.Device;
-import io.semrec.method.InvalidParamException;
-import io.semrec.method.MethodParams;
+import io.semrec.training.spec.InvalidParameterException;
+import io.semrec.training.spec.ResolvedParameters;
 import io.semrec.queue.ClaimedJob;
 import io.semrec.queue.JobQueue;
 import io.semrec.queue.LostJobException;
@@ -153,12 +153,12 @@ public final class WorkerPool {
 
     private void train(int slot, ClaimedJob job) {
         TrainingMethod method = methods.get(job.method());
-        MethodParams params;
+        ResolvedParameters params;
         try {
             params = method.spec().resolve(job.params());
-        } catch (InvalidParamException e) {
+        } catch (InvalidParameterException e) {
             guarded("failing job " + job.id(), () -> queue.fail(job, ProgressSnapshot.EMPTY,
-                    "params." + e.param + ": " + e.getMessage()));
+                    "params." + e.getMessage()));
             return;
         }
         JobRun run = new JobRun(job, params, new JobProgress(clock), device, settings.threads());

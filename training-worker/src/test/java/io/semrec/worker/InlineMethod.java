@@ -1,6 +1,6 @@
 package io.semrec.worker;
 
-import io.semrec.method.MethodSpec;
+import io.semrec.training.spec.MethodParameters;
 import io.semrec.training.TrainingContext;
 import io.semrec.training.TrainingMethod;
 import io.semrec.training.TrainingOutcome;
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A parameterless test trainer under a unique name, for pools a test builds itself (the worker's own pool never claims its jobs). */
-public record InlineMethod(MethodSpec spec, Trainer trainer) implements TrainingMethod {
+public record InlineMethod(MethodParameters spec, Trainer trainer) implements TrainingMethod {
 
     /** The training body. */
     @FunctionalInterface
@@ -17,7 +17,7 @@ public record InlineMethod(MethodSpec spec, Trainer trainer) implements Training
     }
 
     public static InlineMethod named(String prefix, Trainer trainer) {
-        return new InlineMethod(new MethodSpec(prefix + "-" + UUID.randomUUID(), "inline test trainer", List.of()), trainer);
+        return new InlineMethod(new MethodParameters(prefix + "-" + UUID.randomUUID(), "inline test trainer", List.of()), trainer);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.semrec.worker;
 
-import io.semrec.method.MethodParams;
-import io.semrec.method.MethodSpec;
-import io.semrec.method.ParamSpec;
+import io.semrec.training.spec.ResolvedParameters;
+import io.semrec.training.spec.MethodParameters;
+import io.semrec.training.spec.ParameterSpec;
 import io.semrec.training.TrainingContext;
 import io.semrec.training.TrainingMethod;
 import io.semrec.training.TrainingOutcome;
@@ -24,11 +24,11 @@ public class ScriptedMethod implements TrainingMethod {
 
     public static final String NAME = "test-scripted";
 
-    static final MethodSpec SPEC = new MethodSpec(NAME, "scripted test trainer", List.of(
-            ParamSpec.integer("steps", 3, 1, 1_000_000, "steps to report"),
-            ParamSpec.integer("stepMillis", 10, 0, 10_000, "pause per step"),
-            ParamSpec.choice("mode", "succeed", List.of("succeed", "fail", "until-stopped"), "what to do"),
-            ParamSpec.decimal("score", 0.1, 0, 1, "ndcg@10 of the published model")));
+    static final MethodParameters SPEC = new MethodParameters(NAME, "scripted test trainer", List.of(
+            ParameterSpec.integer("steps", 3, 1, 1_000_000, "steps to report"),
+            ParameterSpec.integer("stepMillis", 10, 0, 10_000, "pause per step"),
+            ParameterSpec.string("mode", "succeed", List.of("succeed", "fail", "until-stopped"), "what to do"),
+            ParameterSpec.number("score", 0.1, 0, 1, "ndcg@10 of the published model")));
 
     private final Map<Long, AtomicInteger> starts = new ConcurrentHashMap<>();
 
@@ -42,14 +42,14 @@ public class ScriptedMethod implements TrainingMethod {
     }
 
     @Override
-    public MethodSpec spec() {
+    public MethodParameters spec() {
         return SPEC;
     }
 
     @Override
     public TrainingOutcome train(TrainingContext context) {
         starts.computeIfAbsent(context.jobId(), id -> new AtomicInteger()).incrementAndGet();
-        MethodParams params = context.params();
+        ResolvedParameters params = context.params();
         Duration pause = Duration.ofMillis(params.getInt("stepMillis"));
         switch (params.getString("mode")) {
             case "fail" -> throw new IllegalStateException("scripted failure");
