@@ -129,7 +129,7 @@ public class JobQueue {
             if (renew(c, job, lease, progress) == LeaseState.LOST) {
                 throw new LostJobException(job);
             }
-            long modelId = publication.publish();
+            long modelId = publication.publish(c);
             if (!"never".equals(job.activate())) {
                 activate(c, job, modelId, activationMetric);
             }

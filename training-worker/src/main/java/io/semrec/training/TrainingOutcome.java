@@ -1,5 +1,6 @@
 package io.semrec.training;
 
+import java.sql.Connection;
 import java.util.Objects;
 
 /**
@@ -12,14 +13,16 @@ public record TrainingOutcome(ModelPublication publication) {
         Objects.requireNonNull(publication, "publication");
     }
 
-    /** Writes the trained model (its row, vectors and index) and returns its id. */
+    /** Writes the trained model (its row, vectors and index), e.g. with {@code io.semrec.model.ModelPublisher}. */
     @FunctionalInterface
     public interface ModelPublication {
 
         /**
-         * Runs inside the job's finishing transaction: write through the default datasource (JDBC or
-         * Hibernate) so the writes commit or roll back with the job's status.
+         * Runs inside the job's finishing transaction, on its connection: everything written commits or
+         * rolls back with the job's status.
+         *
+         * @return the new model's id
          */
-        long publish() throws Exception;
+        long publish(Connection connection) throws Exception;
     }
 }

@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The worker process: on start it registers its slots and runs them; NOTIFY on a new job wakes them. */
 @ApplicationScoped
@@ -35,22 +34,13 @@ public class TrainingWorker {
     @Any
     Instance<TrainingMethod> methods;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
-
     private WorkerPool pool;
     private PgNotificationListener listener;
 
     void start(@Observes StartupEvent event) {
         pool = new WorkerPool(hostName(), WorkerPool.Settings.of(config), queue, registry,
                 methods.stream().toList(), djl::device).start();
-        listener = new PgNotificationListener(url, user, password, List.of(JobQueue.CHANNEL),
+        listener = PgNotificationListener.onDefaultDatasource(List.of(JobQueue.CHANNEL),
                 notification -> pool.wake(), pool::wake).start();
     }
 

@@ -97,14 +97,14 @@ class JobQueueTest {
 
         assertEquals(LeaseState.LOST, queue.heartbeat(stale, LEASE, ProgressSnapshot.EMPTY));
         assertThrows(LostJobException.class, () -> queue.succeed(stale, LEASE, ProgressSnapshot.EMPTY,
-                () -> db.model(catalog, job, 0.9), METRIC));
+                c -> TestDb.model(c, catalog, job, 0.9), METRIC));
         assertThrows(LostJobException.class, () -> queue.fail(stale, ProgressSnapshot.EMPTY, "late"));
         assertEquals(0, db.queryLong("SELECT count(*) FROM model WHERE catalog_id = ?", catalog));
         assertEquals(null, db.row("SELECT active_model_id FROM catalog WHERE id = ?", catalog).get("active_model_id"));
         assertEquals("running", db.jobRow(job).get("status"));
         assertEquals("retry", db.jobRow(job).get("lease_owner"));
 
-        long model = queue.succeed(retry, LEASE, ProgressSnapshot.EMPTY, () -> db.model(catalog, job, 0.9), METRIC);
+        long model = queue.succeed(retry, LEASE, ProgressSnapshot.EMPTY, c -> TestDb.model(c, catalog, job, 0.9), METRIC);
         Map<String, Object> row = db.jobRow(job);
         assertEquals("succeeded", row.get("status"));
         assertEquals(model, ((Number) row.get("model_id")).longValue());
@@ -116,8 +116,8 @@ class JobQueueTest {
         long catalog = db.catalog();
         long job = db.job(catalog, method, "{}");
         ClaimedJob claimed = queue.claim("w", Set.of(method), LEASE).orElseThrow();
-        assertThrows(RuntimeException.class, () -> queue.succeed(claimed, LEASE, ProgressSnapshot.EMPTY, () -> {
-            db.model(catalog, job, 0.5);
+        assertThrows(RuntimeException.class, () -> queue.succeed(claimed, LEASE, ProgressSnapshot.EMPTY, c -> {
+            TestDb.model(c, catalog, job, 0.5);
             throw new IllegalStateException("index build failed");
         }, METRIC));
         assertEquals(0, db.queryLong("SELECT count(*) FROM model WHERE catalog_id = ?", catalog));
@@ -160,7 +160,7 @@ class JobQueueTest {
         long job = db.job(catalog, method, "{}", activate, 3);
         ClaimedJob claimed = queue.claim("w", Set.of(method), LEASE).orElseThrow();
         assertEquals(job, claimed.id());
-        return queue.succeed(claimed, LEASE, ProgressSnapshot.EMPTY, () -> db.model(catalog, job, score), METRIC);
+        return queue.succeed(claimed, LEASE, ProgressSnapshot.EMPTY, c -> TestDb.model(c, catalog, job, score), METRIC);
     }
 
     private long activeModel(long catalog) {

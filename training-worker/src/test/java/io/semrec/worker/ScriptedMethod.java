@@ -7,13 +7,11 @@ import io.semrec.training.TrainingContext;
 import io.semrec.training.TrainingMethod;
 import io.semrec.training.TrainingOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
 
 /**
  * Test-only trainer the worker's own pool runs: its job parameters script what it does (train some
@@ -31,9 +29,6 @@ public class ScriptedMethod implements TrainingMethod {
             ParameterSpec.number("score", 0.1, 0, 1, "ndcg@10 of the published model")));
 
     private final Map<Long, AtomicInteger> starts = new ConcurrentHashMap<>();
-
-    @Inject
-    DataSource dataSource;
 
     /** How often the job's trainer was started. */
     public int starts(long jobId) {
@@ -71,8 +66,7 @@ public class ScriptedMethod implements TrainingMethod {
                     TestDb.sleep(pause);
                 }
                 context.progress().metric("ndcg@10", steps, params.getDouble("score"));
-                TestDb db = new TestDb(dataSource);
-                return new TrainingOutcome(() -> db.model(context.catalogId(), context.jobId(), params.getDouble("score")));
+                return new TrainingOutcome(c -> TestDb.model(c, context.catalogId(), context.jobId(), params.getDouble("score")));
             }
         }
     }

@@ -38,11 +38,14 @@ public final class TestDb {
                 + "VALUES (?, ?, ?::jsonb, ?, ?) RETURNING id", catalogId, method, paramsJson, activate, maxAttempts);
     }
 
-    /** A published model of the catalog with {@code ndcg@10 = score}, as a trainer's publication writes it. */
-    public long model(long catalogId, Long jobId, double score) {
-        return queryLong("INSERT INTO model (catalog_id, job_id, method, dim, metric, item_count, metrics) "
-                + "VALUES (?, ?, 'test', 4, 'cosine', 0, jsonb_build_object('ndcg@10', ?::float8)) RETURNING id",
-                catalogId, jobId, score);
+    /** A model row with {@code ndcg@10 = score}, written on the publishing transaction's connection. */
+    public static long model(Connection c, long catalogId, Long jobId, double score) throws SQLException {
+        try (PreparedStatement insert = prepare(c, "INSERT INTO model (catalog_id, job_id, method, dim, metric, "
+                + "item_count, metrics) VALUES (?, ?, 'test', 4, 'cosine', 0, jsonb_build_object('ndcg@10', ?::float8)) "
+                + "RETURNING id", catalogId, jobId, score); ResultSet row = insert.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     public Map<String, Object> jobRow(long jobId) {

@@ -52,7 +52,7 @@ class WorkerPoolTest {
         InlineMethod counting = InlineMethod.named("race", context -> {
             runs.computeIfAbsent(context.jobId(), id -> new AtomicInteger()).incrementAndGet();
             slotThreads.add(Thread.currentThread());
-            return new TrainingOutcome(() -> db.model(context.catalogId(), context.jobId(), 0));
+            return new TrainingOutcome(c -> TestDb.model(c, context.catalogId(), context.jobId(), 0));
         });
         for (int i = 0; i < JOBS; i++) {
             db.job(catalog, counting.name(), "{}");
@@ -105,7 +105,7 @@ class WorkerPoolTest {
         InlineMethod stubborn = InlineMethod.named("stubborn", context -> {
             endOfTest.await();
             returned.countDown();
-            return new TrainingOutcome(() -> db.model(context.catalogId(), context.jobId(), 0));
+            return new TrainingOutcome(c -> TestDb.model(c, context.catalogId(), context.jobId(), 0));
         });
         WorkerPool pool = pool("stubborn-host", 1, Duration.ofMillis(300), stubborn);
         long job = db.job(catalog, stubborn.name(), "{}");
