@@ -30,10 +30,6 @@ public final class LineErrors {
         return count > 0;
     }
 
-    public long count() {
-        return count;
-    }
-
     /** A 400 listing the errors; {@code consequence} tells what did not happen, e.g. "no model was created". */
     public ProblemException toProblem(String consequence) {
         String detail = count + (count == 1 ? " line is" : " lines are") + " invalid; " + consequence
