@@ -40,6 +40,10 @@ public interface WorkerConfig {
     @WithDefault("ndcg@10")
     String activationMetric();
 
+    /** {@code maintenance_work_mem} while a published model's HNSW index is built; more memory builds faster. */
+    @WithDefault("512MB")
+    String indexBuildMemory();
+
     /** Choices for {@link #device()}. */
     enum DeviceChoice {
         AUTO,

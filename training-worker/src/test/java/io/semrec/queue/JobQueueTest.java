@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.semrec.model.Model;
+import io.semrec.model.ModelDraft;
+import io.semrec.model.ModelPublisher;
+import io.semrec.model.ScoreMetric;
 import io.semrec.worker.TestDb;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -30,6 +34,9 @@ class JobQueueTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    ModelPublisher publisher;
 
     private TestDb db;
     private String method;
@@ -116,11 +123,15 @@ class JobQueueTest {
         long catalog = db.catalog();
         long job = db.job(catalog, method, "{}");
         ClaimedJob claimed = queue.claim("w", Set.of(method), LEASE).orElseThrow();
+        long[] published = new long[1];
         assertThrows(RuntimeException.class, () -> queue.succeed(claimed, LEASE, ProgressSnapshot.EMPTY, c -> {
-            TestDb.model(c, catalog, job, 0.5);
-            throw new IllegalStateException("index build failed");
+            published[0] = publisher.publish(c, new ModelDraft(catalog, job, method, ScoreMetric.DOT, Map.of(), Map.of()),
+                    TestDb.itemVectors(c, catalog));
+            throw new IllegalStateException("evaluation write failed");
         }, METRIC));
+        assertTrue(published[0] > 0);
         assertEquals(0, db.queryLong("SELECT count(*) FROM model WHERE catalog_id = ?", catalog));
+        assertEquals(0, db.queryLong("SELECT count(*) FROM pg_class WHERE relname = ?", Model.vectorTable(published[0])));
         assertEquals("running", db.jobRow(job).get("status"));
     }
 

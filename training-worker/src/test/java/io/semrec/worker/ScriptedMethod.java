@@ -1,12 +1,16 @@
 package io.semrec.worker;
 
 import io.semrec.training.spec.ResolvedParameters;
+import io.semrec.model.ModelDraft;
+import io.semrec.model.ModelPublisher;
+import io.semrec.model.ScoreMetric;
 import io.semrec.training.spec.MethodParameters;
 import io.semrec.training.spec.ParameterSpec;
 import io.semrec.training.TrainingContext;
 import io.semrec.training.TrainingMethod;
 import io.semrec.training.TrainingOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Test-only trainer the worker's own pool runs: its job parameters script what it does (train some
- * steps and publish, fail, or run until told to stop), and it counts how often each job ran.
+ * steps and publish a model of the catalog's items with the real publisher, fail, or run until told
+ * to stop), and it counts how often each job ran.
  */
 @ApplicationScoped
 public class ScriptedMethod implements TrainingMethod {
@@ -27,6 +32,9 @@ public class ScriptedMethod implements TrainingMethod {
             ParameterSpec.integer("stepMillis", 10, 0, 10_000, "pause per step"),
             ParameterSpec.string("mode", "succeed", List.of("succeed", "fail", "until-stopped"), "what to do"),
             ParameterSpec.number("score", 0.1, 0, 1, "ndcg@10 of the published model")));
+
+    @Inject
+    ModelPublisher publisher;
 
     private final Map<Long, AtomicInteger> starts = new ConcurrentHashMap<>();
 
@@ -66,7 +74,9 @@ public class ScriptedMethod implements TrainingMethod {
                     TestDb.sleep(pause);
                 }
                 context.progress().metric("ndcg@10", steps, params.getDouble("score"));
-                return new TrainingOutcome(c -> TestDb.model(c, context.catalogId(), context.jobId(), params.getDouble("score")));
+                ModelDraft draft = new ModelDraft(context.catalogId(), context.jobId(), NAME, ScoreMetric.COSINE,
+                        params.asMap(), Map.of("ndcg@10", params.getDouble("score")));
+                return new TrainingOutcome(c -> publisher.publish(c, draft, TestDb.itemVectors(c, context.catalogId())));
             }
         }
     }

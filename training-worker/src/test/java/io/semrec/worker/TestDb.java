@@ -1,12 +1,16 @@
 package io.semrec.worker;
 
+import io.semrec.model.ItemVector;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -17,16 +21,33 @@ import javax.sql.DataSource;
 /** Test data written straight to the database: catalogs, jobs as the app enqueues them, models as a publisher writes them. */
 public final class TestDb {
 
+    public static final int ITEMS = 3;
+
     private final DataSource dataSource;
 
     public TestDb(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    /** A fresh catalog no other test uses; returns its id. */
+    /** A fresh catalog no other test uses, with {@link #ITEMS} items; returns its id. */
     public long catalog() {
         String slug = "w-" + UUID.randomUUID().toString().substring(0, 12);
-        return queryLong("INSERT INTO catalog (slug, name) VALUES (?, ?) RETURNING id", slug, slug);
+        long id = queryLong("INSERT INTO catalog (slug, name) VALUES (?, ?) RETURNING id", slug, slug);
+        update("INSERT INTO item (catalog_id, external_id) SELECT ?, 'item-' || n FROM generate_series(1, ?) n", id, ITEMS);
+        return id;
+    }
+
+    /** A small vector for each of the catalog's items, as a trainer would publish them. */
+    public static Iterator<ItemVector> itemVectors(Connection c, long catalogId) throws SQLException {
+        List<ItemVector> vectors = new ArrayList<>();
+        try (PreparedStatement select = prepare(c, "SELECT id FROM item WHERE catalog_id = ? ORDER BY id", catalogId);
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                long item = rows.getLong(1);
+                vectors.add(new ItemVector(item, new float[] {1, item % 7, 0.5f, -1}));
+            }
+        }
+        return vectors.iterator();
     }
 
     public long job(long catalogId, String method, String paramsJson) {

@@ -51,6 +51,9 @@ class WorkerLoopTest {
         Map<String, Object> done = db.awaitJob(job, Duration.ofSeconds(10), status("succeeded"));
         long model = ((Number) done.get("model_id")).longValue();
         assertEquals(job, db.queryLong("SELECT job_id FROM model WHERE id = ?", model));
+        assertEquals(TestDb.ITEMS, db.queryLong("SELECT count(*) FROM item_vector WHERE model_id = ?", model));
+        assertEquals(0.42, ((Number) db.row("SELECT (metrics ->> 'ndcg@10')::float8 AS score FROM model WHERE id = ?",
+                model).get("score")).doubleValue(), 1e-9);
         assertEquals(model, db.queryLong("SELECT active_model_id FROM catalog WHERE id = ?", catalog));
         assertNull(done.get("lease_owner"));
         assertEquals("20", progress(job).get("step"));
