@@ -1,0 +1,77 @@
+package io.semrec.evaluation;
+
+import io.semrec.encoder.SequenceEncoder;
+import io.semrec.model.ScoreMetric;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scores the way serving does: the model's encoder turns the history's item vectors into a query,
+ * which is compared with every item vector by the model's metric. Thread-safe when the encoder is.
+ */
+public final class ItemVectorScorer implements BatchScorer {
+
+    private final float[][] itemVectors;
+    private final float[][] comparedVectors;
+    private final SequenceEncoder encoder;
+    private final ScoreMetric metric;
+
+    /**
+     * @param itemVectors one vector per item index, all of one width
+     */
+    public ItemVectorScorer(float[][] itemVectors, SequenceEncoder encoder, ScoreMetric metric) {
+        this.itemVectors = itemVectors;
+        this.encoder = encoder;
+        this.metric = metric;
+        this.comparedVectors = metric == ScoreMetric.COSINE ? normalizedCopy(itemVectors) : itemVectors;
+    }
+
+    @Override
+    public void score(int[][] histories, float[][] scoresOut) {
+        float[][] queries = new float[histories.length][];
+        for (int b = 0; b < histories.length; b++) {
+            List<float[]> vectors = new ArrayList<>(histories[b].length);
+            for (int item : histories[b]) {
+                vectors.add(itemVectors[item]);
+            }
+            queries[b] = encoder.encode(vectors);
+            if (metric == ScoreMetric.COSINE) {
+                normalize(queries[b]);
+            }
+        }
+        // Items outer, queries inner: each item vector is read once per batch.
+        for (int item = 0; item < comparedVectors.length; item++) {
+            float[] vector = comparedVectors[item];
+            for (int b = 0; b < queries.length; b++) {
+                scoresOut[b][item] = dot(queries[b], vector);
+            }
+        }
+    }
+
+    static float dot(float[] a, float[] b) {
+        float sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+
+    /** Scales {@code vector} to unit length in place; a zero vector stays zero (scores 0 against all). */
+    public static void normalize(float[] vector) {
+        double norm = Math.sqrt(dot(vector, vector));
+        if (norm > 0) {
+            for (int i = 0; i < vector.length; i++) {
+                vector[i] /= (float) norm;
+            }
+        }
+    }
+
+    private static float[][] normalizedCopy(float[][] vectors) {
+        float[][] copy = new float[vectors.length][];
+        for (int i = 0; i < vectors.length; i++) {
+            copy[i] = vectors[i].clone();
+            normalize(copy[i]);
+        }
+        return copy;
+    }
+}
