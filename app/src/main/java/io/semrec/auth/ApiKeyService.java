@@ -41,7 +41,6 @@ public class ApiKeyService {
         key.keyHash = ApiKeySecrets.sha256(secret);
         key.keyPrefix = ApiKeySecrets.displayPrefix(secret);
         key.persistAndFlush();
-        key = ApiKey.getEntityManager().merge(key);
         ApiKey.getEntityManager().refresh(key);
         return new Created(ApiKeyView.of(key, request.catalog()), secret);
     }

@@ -5,10 +5,12 @@ import jakarta.enterprise.inject.Instance;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * Every training method's declaration, known without any training code (the app has none): a
- * method declares itself by producing its {@link MethodParameters} as a bean in core.
+ * The training methods jobs may name, known without any training code (the app has none): every
+ * method of {@link TrainingMethods}, plus any {@link MethodParameters} produced as a bean (how tests
+ * declare methods of their own).
  */
 @ApplicationScoped
 public class MethodRegistry {
@@ -16,7 +18,8 @@ public class MethodRegistry {
     private final List<MethodParameters> methods;
 
     MethodRegistry(Instance<MethodParameters> declared) {
-        this.methods = declared.stream().sorted(Comparator.comparing(MethodParameters::method)).toList();
+        this.methods = Stream.concat(TrainingMethods.ALL.stream(), declared.stream())
+                .sorted(Comparator.comparing(MethodParameters::method)).toList();
     }
 
     /** By name. */
