@@ -1,0 +1,118 @@
+package io.semrec.training.text;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.norm.LayerNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One post-LayerNorm BERT layer: multi-head self-attention with an additive mask, residual and
+ * LayerNorm, then a GELU (erf) feed-forward, residual and LayerNorm.
+ */
+final class BertLayer extends AbstractBlock {
+
+    private final BertConfig config;
+    private final Linear query;
+    private final Linear key;
+    private final Linear value;
+    private final Linear attentionOutput;
+    private final LayerNorm attentionNorm;
+    private final Linear intermediate;
+    private final Linear output;
+    private final LayerNorm outputNorm;
+    private final Map<String, Parameter> huggingFaceNames = new LinkedHashMap<>();
+
+    BertLayer(BertConfig config) {
+        this.config = config;
+        int hidden = config.hiddenSize();
+        query = addChildBlock("query", Linear.builder().setUnits(hidden).build());
+        key = addChildBlock("key", Linear.builder().setUnits(hidden).build());
+        value = addChildBlock("value", Linear.builder().setUnits(hidden).build());
+        attentionOutput = addChildBlock("attentionOutput", Linear.builder().setUnits(hidden).build());
+        attentionNorm = addChildBlock("attentionNorm", featureLayerNorm(config));
+        intermediate = addChildBlock("intermediate", Linear.builder().setUnits(config.intermediateSize()).build());
+        output = addChildBlock("output", Linear.builder().setUnits(hidden).build());
+        outputNorm = addChildBlock("outputNorm", featureLayerNorm(config));
+        HuggingFaceNames.linear(huggingFaceNames, "attention.self.query", query);
+        HuggingFaceNames.linear(huggingFaceNames, "attention.self.key", key);
+        HuggingFaceNames.linear(huggingFaceNames, "attention.self.value", value);
+        HuggingFaceNames.linear(huggingFaceNames, "attention.output.dense", attentionOutput);
+        HuggingFaceNames.layerNorm(huggingFaceNames, "attention.output.LayerNorm", attentionNorm);
+        HuggingFaceNames.linear(huggingFaceNames, "intermediate.dense", intermediate);
+        HuggingFaceNames.linear(huggingFaceNames, "output.dense", output);
+        HuggingFaceNames.layerNorm(huggingFaceNames, "output.LayerNorm", outputNorm);
+    }
+
+    /** Parameters by Hugging Face name relative to {@code encoder.layer.<i>.}. */
+    Map<String, Parameter> huggingFaceNames() {
+        return huggingFaceNames;
+    }
+
+    /** Inputs: hidden states (B,S,H), additive attention bias (B,1,1,S) or (B,1,S,S). Output: (B,S,H). */
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray hidden = inputs.get(0);
+        NDArray attended = selfAttention(store, hidden, inputs.get(1), training);
+        NDArray projected = dropout(apply(attentionOutput, store, attended, training), training);
+        NDArray afterAttention = apply(attentionNorm, store, projected.add(hidden), training);
+        NDArray expanded = Activation.gelu(apply(intermediate, store, afterAttention, training));
+        NDArray contracted = dropout(apply(output, store, expanded, training), training);
+        return new NDList(apply(outputNorm, store, contracted.add(afterAttention), training));
+    }
+
+    /** (B,S,H) -> (B,S,H): softmax(Q K^T / sqrt(d) + bias) V per head, heads concatenated. */
+    private NDArray selfAttention(ParameterStore store, NDArray hidden, NDArray bias, boolean training) {
+        NDArray queries = splitHeads(apply(query, store, hidden, training));
+        NDArray keys = splitHeads(apply(key, store, hidden, training));
+        NDArray values = splitHeads(apply(value, store, hidden, training));
+        NDArray scores = queries.matMul(keys.swapAxes(2, 3)).div(Math.sqrt(config.headSize())).add(bias);
+        NDArray weights = dropout(scores.softmax(-1), training);
+        return weights.matMul(values).swapAxes(1, 2).reshape(hidden.getShape());
+    }
+
+    /** (B,S,H) -> (B,heads,S,H/heads). */
+    private NDArray splitHeads(NDArray x) {
+        Shape shape = x.getShape();
+        return x.reshape(shape.get(0), shape.get(1), config.heads(), config.headSize()).swapAxes(1, 2);
+    }
+
+    private NDArray dropout(NDArray x, boolean training) {
+        return Dropout.dropout(x, config.dropout(), training).singletonOrThrow();
+    }
+
+    private static NDArray apply(Block block, ParameterStore store, NDArray x, boolean training) {
+        return block.forward(store, new NDList(x), training).singletonOrThrow();
+    }
+
+    /** LayerNorm over the features of (B,S,H); DJL's default would normalise over positions too. */
+    static LayerNorm featureLayerNorm(BertConfig config) {
+        return LayerNorm.builder().axis(2).optEpsilon(config.layerNormEps()).build();
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {inputShapes[0]};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape hidden = inputShapes[0];
+        for (Block block : new Block[] {query, key, value, attentionOutput, attentionNorm, intermediate, outputNorm}) {
+            block.initialize(manager, dataType, hidden);
+        }
+        output.initialize(manager, dataType, new Shape(hidden.get(0), hidden.get(1), config.intermediateSize()));
+    }
+}

@@ -1,0 +1,79 @@
+package io.semrec.training.text;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Shared by the MiniLM tests and benchmark: the extracted model, a loaded encoder, real item titles. */
+final class MiniLmFixture {
+
+    private MiniLmFixture() {
+    }
+
+    static PretrainedMiniLm pretrained() {
+        return PretrainedMiniLm.extractTo(Path.of("target", "pretrained-cache"));
+    }
+
+    /** The pretrained architecture with all-MiniLM-L6-v2's weights, parameters on {@code manager}. */
+    static BertEncoderBlock loadedEncoder(PretrainedMiniLm pretrained, NDManager manager) {
+        BertEncoderBlock encoder = BertEncoderBlock.builder(PretrainedMiniLm.CONFIG).build();
+        encoder.initialize(manager, DataType.FLOAT32, encoder.inputShapes(1, 1));
+        BertEncoderBlock.WeightLoadReport report = encoder.loadWeights(pretrained.weights());
+        if (!report.missing().isEmpty() || !report.unexpected().isEmpty()) {
+            throw new IllegalStateException("MiniLM weights do not fit the encoder: " + report);
+        }
+        return encoder;
+    }
+
+    /** Encoder inputs (ids, mask, token types), each (B,S) int64, from a padded batch. */
+    static NDList inputs(NDManager manager, Encoding... batch) {
+        return new NDList(
+                manager.create(matrix(batch, Encoding::getIds)),
+                manager.create(matrix(batch, Encoding::getAttentionMask)),
+                manager.create(matrix(batch, Encoding::getTypeIds)));
+    }
+
+    static long[][] matrix(Encoding[] batch, Function<Encoding, long[]> field) {
+        return Stream.of(batch).map(field).toArray(long[][]::new);
+    }
+
+    /** Titles of the first items of shared/datasets/amazon-office, read in place. */
+    static List<String> officeTitles(int count) {
+        return officeItems(count, List.of("title"));
+    }
+
+    /** The named fields of the first items of shared/datasets/amazon-office, joined by spaces. */
+    static List<String> officeItems(int count, List<String> fields) {
+        Path items = Stream.of("../../shared/datasets", "../shared/datasets")
+                .map(dir -> Path.of(dir, "amazon-office", "items.jsonl").toAbsolutePath().normalize())
+                .filter(Files::isRegularFile)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("amazon-office dataset not found beside the repository"));
+        ObjectMapper json = new ObjectMapper();
+        try (Stream<String> lines = Files.lines(items)) {
+            return lines.limit(count).map(line -> joinFields(json, line, fields)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String joinFields(ObjectMapper json, String line, List<String> fields) {
+        try {
+            JsonNode item = json.readTree(line);
+            return fields.stream().map(field -> item.get(field).asText()).collect(Collectors.joining(" "));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
