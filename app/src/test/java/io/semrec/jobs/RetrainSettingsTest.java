@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.semrec.api.Problem;
 import io.semrec.support.Api;
 import java.util.Map;
@@ -50,7 +51,7 @@ class RetrainSettingsTest {
                 .post("/api/v1/catalogs").then().statusCode(400).body("field", equalTo("settings.defaultMethod"));
     }
 
-    private static io.restassured.response.Response patch(String slug, Map<String, Object> settings) {
+    private static Response patch(String slug, Map<String, Object> settings) {
         return admin().contentType(ContentType.JSON).body(Map.of("settings", settings)).patch("/api/v1/catalogs/" + slug);
     }
 

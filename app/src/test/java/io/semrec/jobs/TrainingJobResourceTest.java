@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.semrec.api.Problem;
 import io.semrec.support.Api;
@@ -136,7 +137,7 @@ class TrainingJobResourceTest {
                 .post(jobs(slug)).then().statusCode(403).contentType(Problem.MEDIA_TYPE);
         Api.as(reader).post(jobs(slug) + "/" + id + "/cancel").then().statusCode(403);
         Api.as(Api.createKey("admin", Api.createCatalog("jobs-elsewhere"))).get(jobs(slug)).then().statusCode(403);
-        io.restassured.RestAssured.given().get(jobs(slug)).then().statusCode(401);
+        RestAssured.given().get(jobs(slug)).then().statusCode(401);
     }
 
     @Test
