@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Evicts cached catalogs when the {@code catalog_changed} trigger fires (activation, settings, delete). */
 @ApplicationScoped
@@ -16,19 +15,10 @@ public class CatalogChangeListener {
     @Inject
     CatalogDirectory directory;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
-
     private PgNotificationListener listener;
 
     void start(@Observes StartupEvent event) {
-        listener = new PgNotificationListener(url, user, password, List.of("catalog_changed"),
+        listener = PgNotificationListener.onDefaultDatasource(List.of("catalog_changed"),
                 notification -> directory.evict(notification.getParameter()),
                 directory::evictAll).start();
     }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.Map;
 
 /** Request bodies of the catalog endpoints. */
 public final class CatalogRequests {
@@ -13,12 +14,16 @@ public final class CatalogRequests {
     private CatalogRequests() {
     }
 
+    /** Retrain fields are checked against the schedule syntax and the methods' declarations by the service. */
     public record Settings(
             @Min(CatalogSettings.MIN_EF_SEARCH) @Max(CatalogSettings.MAX_EF_SEARCH) Integer efSearch,
-            @Min(1) @Max(CatalogSettings.MAX_HISTORY_LENGTH) Integer historyLength) {
+            @Min(1) @Max(CatalogSettings.MAX_HISTORY_LENGTH) Integer historyLength,
+            @Size(max = 200) String retrainSchedule,
+            @Size(max = 100) String defaultMethod,
+            Map<String, Object> defaultParams) {
 
         CatalogSettings toSettings() {
-            return new CatalogSettings(efSearch, historyLength);
+            return new CatalogSettings(efSearch, historyLength, retrainSchedule, defaultMethod, defaultParams);
         }
     }
 

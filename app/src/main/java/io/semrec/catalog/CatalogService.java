@@ -3,6 +3,7 @@ package io.semrec.catalog;
 import io.semrec.api.Page;
 import io.semrec.api.PageRequest;
 import io.semrec.api.ProblemException;
+import io.semrec.jobs.MethodValidation;
 import io.semrec.model.Model;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -16,9 +17,11 @@ import java.util.List;
 public class CatalogService {
 
     private final EntityManager em;
+    private final MethodValidation methods;
 
-    CatalogService(EntityManager em) {
+    CatalogService(EntityManager em, MethodValidation methods) {
         this.em = em;
+        this.methods = methods;
     }
 
     @Transactional
@@ -29,7 +32,8 @@ public class CatalogService {
         Catalog catalog = new Catalog();
         catalog.slug = request.slug();
         catalog.name = request.name();
-        catalog.settings = request.settings() == null ? CatalogSettings.DEFAULTS : request.settings().toSettings();
+        catalog.settings = CatalogSettings.DEFAULTS.merge(request.settings() == null ? null : request.settings().toSettings());
+        methods.retrainSettings(catalog.settings);
         catalog.persistAndFlush();
         em.refresh(catalog);
         return CatalogView.of(catalog, null);
@@ -58,6 +62,7 @@ public class CatalogService {
         }
         if (request.settings() != null) {
             catalog.settings = catalog.settings.merge(request.settings().toSettings());
+            methods.retrainSettings(catalog.settings);
         }
         catalog.updatedAt = OffsetDateTime.now();
         catalog.persistAndFlush();

@@ -2,6 +2,7 @@ package io.semrec.catalog;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
+import java.util.Map;
 
 /** A catalog as the API shows it; {@code counts} only on single-catalog reads. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -14,8 +15,9 @@ public record CatalogView(
         OffsetDateTime updatedAt,
         Counts counts) {
 
-    /** Settings with defaults filled in, so clients see what is in force. */
-    public record EffectiveSettings(int efSearch, int historyLength) {
+    /** Settings with defaults filled in, so clients see what is in force; a null retrainSchedule means never. */
+    public record EffectiveSettings(int efSearch, int historyLength, String retrainSchedule, String defaultMethod,
+            Map<String, Object> defaultParams) {
     }
 
     public record Counts(long items, long availableItems, long events, long users, long models) {
@@ -24,7 +26,8 @@ public record CatalogView(
     static CatalogView of(Catalog catalog, Counts counts) {
         CatalogSettings s = catalog.settings;
         return new CatalogView(catalog.slug, catalog.name,
-                new EffectiveSettings(s.efSearchOrDefault(), s.historyLengthOrDefault()),
+                new EffectiveSettings(s.efSearchOrDefault(), s.historyLengthOrDefault(), s.retrainSchedule(),
+                        s.defaultMethod(), s.defaultParamsOrEmpty()),
                 catalog.activeModelId, catalog.createdAt, catalog.updatedAt, counts);
     }
 }

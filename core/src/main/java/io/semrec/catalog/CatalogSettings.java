@@ -1,6 +1,8 @@
 package io.semrec.catalog;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Map;
 
 /**
  * Per-catalog tuning. A null field means "use the default", so stored settings stay small and
@@ -8,9 +10,18 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  *
  * @param efSearch HNSW candidate list size for serving queries (recall vs. speed)
  * @param historyLength how many of a user's most recent events form the query history
+ * @param retrainSchedule cron expression (5 fields, UTC) on which a retrain is enqueued; null: never
+ * @param defaultMethod the training method scheduled retrains use
+ * @param defaultParams that method's parameters for scheduled retrains; omitted ones take their defaults
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CatalogSettings(Integer efSearch, Integer historyLength) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CatalogSettings(
+        Integer efSearch,
+        Integer historyLength,
+        String retrainSchedule,
+        String defaultMethod,
+        Map<String, Object> defaultParams) {
 
     public static final int DEFAULT_EF_SEARCH = 40;
     public static final int DEFAULT_HISTORY_LENGTH = 50;
@@ -18,7 +29,7 @@ public record CatalogSettings(Integer efSearch, Integer historyLength) {
     public static final int MAX_EF_SEARCH = 1000;
     public static final int MAX_HISTORY_LENGTH = 1000;
 
-    public static final CatalogSettings DEFAULTS = new CatalogSettings(null, null);
+    public static final CatalogSettings DEFAULTS = new CatalogSettings(null, null, null, null, null);
 
     public int efSearchOrDefault() {
         return efSearch == null ? DEFAULT_EF_SEARCH : efSearch;
@@ -28,13 +39,22 @@ public record CatalogSettings(Integer efSearch, Integer historyLength) {
         return historyLength == null ? DEFAULT_HISTORY_LENGTH : historyLength;
     }
 
-    /** Fields present in {@code patch} replace ours. */
+    public Map<String, Object> defaultParamsOrEmpty() {
+        return defaultParams == null ? Map.of() : defaultParams;
+    }
+
+    /** Fields present in {@code patch} replace ours; an empty {@code retrainSchedule} turns the schedule off. */
     public CatalogSettings merge(CatalogSettings patch) {
         if (patch == null) {
             return this;
         }
+        String schedule = patch.retrainSchedule == null ? retrainSchedule
+                : patch.retrainSchedule.isBlank() ? null : patch.retrainSchedule;
         return new CatalogSettings(
                 patch.efSearch != null ? patch.efSearch : efSearch,
-                patch.historyLength != null ? patch.historyLength : historyLength);
+                patch.historyLength != null ? patch.historyLength : historyLength,
+                schedule,
+                patch.defaultMethod != null ? patch.defaultMethod : defaultMethod,
+                patch.defaultParams != null ? patch.defaultParams : defaultParams);
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
@@ -42,6 +44,15 @@ public final class PgNotificationListener implements AutoCloseable {
         this.onReconnect = onReconnect;
         this.thread = new Thread(this::run, "pg-listen-" + String.join("-", channels));
         this.thread.setDaemon(true);
+    }
+
+    /** Listens with the default datasource's URL and credentials ({@code quarkus.datasource.*}). */
+    public static PgNotificationListener onDefaultDatasource(List<String> channels,
+            Consumer<PGNotification> onNotification, Runnable onReconnect) {
+        Config config = ConfigProvider.getConfig();
+        return new PgNotificationListener(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class), channels, onNotification, onReconnect);
     }
 
     public PgNotificationListener start() {

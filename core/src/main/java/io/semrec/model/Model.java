@@ -17,6 +17,9 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "model")
 public class Model extends PanacheEntityBase {
 
+    /** Widest vector a model may have: the schema's limit, and the widest an HNSW index takes. */
+    public static final int MAX_DIM = 2000;
+
     @Id
     public Long id;
 

@@ -1,0 +1,63 @@
+package io.semrec.serving;
+
+import io.semrec.auth.Roles;
+import io.semrec.catalog.CatalogDirectory;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/**
+ * Recommendations for a known user, an anonymous session, or an item. Common query parameters:
+ * {@code exclude_seen} (default true: leave out the history's items) and repeatable
+ * {@code filter=<attribute>:<value>} conditions on item attributes, all of which must hold.
+ */
+@Path("/api/v1/catalogs/{catalog}")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.READ)
+public class RecommendationResource {
+
+    @Inject
+    CatalogDirectory directory;
+
+    @Inject
+    RecommendationService recommendations;
+
+    /** Next items for a user, from the user's most recent events. */
+    @GET
+    @Path("users/{user}/recommendations")
+    public Recommendations forUser(@PathParam("catalog") String slug, @PathParam("user") String user,
+            @QueryParam("k") Integer k, @QueryParam("exclude_seen") @DefaultValue("true") boolean excludeSeen,
+            @QueryParam("filter") List<String> filters) {
+        return recommendations.forUser(directory.require(slug), user, RecommendationQuery.of(k, excludeSeen, filters));
+    }
+
+    /** Next items for an anonymous session whose items are posted. */
+    @POST
+    @Path("recommendations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Recommendations forSession(@PathParam("catalog") String slug, @NotNull @Valid SessionRequest session,
+            @QueryParam("exclude_seen") @DefaultValue("true") boolean excludeSeen,
+            @QueryParam("filter") List<String> filters) {
+        return recommendations.forSession(directory.require(slug), session.history(),
+                RecommendationQuery.of(session.k(), excludeSeen, filters));
+    }
+
+    /** Items most like this one. */
+    @GET
+    @Path("items/{item}/similar")
+    public Recommendations similar(@PathParam("catalog") String slug, @PathParam("item") String item,
+            @QueryParam("k") Integer k, @QueryParam("filter") List<String> filters) {
+        return recommendations.similar(directory.require(slug), item, RecommendationQuery.of(k, true, filters));
+    }
+}

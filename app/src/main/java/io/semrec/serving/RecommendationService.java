@@ -1,0 +1,124 @@
+package io.semrec.serving;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.semrec.api.ProblemException;
+import io.semrec.catalog.CatalogRef;
+import io.semrec.serving.Recommendations.Source;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Answers recommendation requests: encode the history with the active model's encoder, then one
+ * nearest-neighbour query; the popularity ranking when there is no active model or nothing in the
+ * history that the model knows.
+ */
+@ApplicationScoped
+public class RecommendationService {
+
+    /** Which endpoint asked, for the per-source counter. */
+    enum Endpoint {
+        USER, SESSION, SIMILAR
+    }
+
+    private final ModelVectorCache vectors;
+    private final VectorSearch search;
+    private final CatalogItems items;
+    private final PopularItems popular;
+    private final Map<Endpoint, Map<Source, Counter>> served = new EnumMap<>(Endpoint.class);
+
+    RecommendationService(ModelVectorCache vectors, VectorSearch search, CatalogItems items, PopularItems popular,
+            MeterRegistry registry) {
+        this.vectors = vectors;
+        this.search = search;
+        this.items = items;
+        this.popular = popular;
+        for (Endpoint endpoint : Endpoint.values()) {
+            Map<Source, Counter> bySource = new EnumMap<>(Source.class);
+            for (Source source : Source.values()) {
+                bySource.put(source, Counter.builder("semrec.recommendations")
+                        .description("Recommendation responses, by what ranked the items")
+                        .tag("endpoint", endpoint.name().toLowerCase(Locale.ROOT))
+                        .tag("source", source.wireName())
+                        .register(registry));
+            }
+            served.put(endpoint, bySource);
+        }
+    }
+
+    public Recommendations forUser(CatalogRef catalog, String userId, RecommendationQuery query) {
+        return fromHistory(catalog, items.recentItemsOfUser(catalog, userId), query, Endpoint.USER);
+    }
+
+    /** @param history the session's items, oldest first; only the catalog's history length of the newest is encoded */
+    public Recommendations forSession(CatalogRef catalog, List<String> history, RecommendationQuery query) {
+        int keep = Math.min(history.size(), catalog.settings().historyLengthOrDefault());
+        return fromHistory(catalog, history.subList(history.size() - keep, history.size()), query, Endpoint.SESSION);
+    }
+
+    /** Items nearest to the item in the active model; never the item itself. */
+    public Recommendations similar(CatalogRef catalog, String itemId, RecommendationQuery query) {
+        Optional<ModelVectors> model = activeModel(catalog);
+        int index = model.map(m -> m.indexOf(itemId)).orElse(ModelVectors.ABSENT);
+        if (index == ModelVectors.ABSENT) {
+            if (!items.exists(catalog, itemId)) {
+                throw ProblemException.notFound("no item '" + itemId + "' in catalog '" + catalog.slug() + "'");
+            }
+            return popularity(catalog, Set.of(itemId), query, Endpoint.SIMILAR);
+        }
+        ModelVectors m = model.get();
+        List<ScoredItem> nearest = search.nearest(catalog, m, m.vector(index), query.k(), new long[] {m.itemId(index)},
+                query.filters());
+        return answer(catalog, m.modelId, Source.MODEL, nearest, Endpoint.SIMILAR);
+    }
+
+    private Recommendations fromHistory(CatalogRef catalog, List<String> history, RecommendationQuery query,
+            Endpoint endpoint) {
+        Set<String> seen = query.excludeSeen() ? new HashSet<>(history) : Set.of();
+        Optional<ModelVectors> model = activeModel(catalog);
+        if (model.isEmpty()) {
+            return popularity(catalog, seen, query, endpoint);
+        }
+        ModelVectors m = model.get();
+        List<float[]> known = new ArrayList<>(history.size());
+        Set<Long> exclude = new LinkedHashSet<>();
+        for (String itemId : history) {
+            int index = m.indexOf(itemId);
+            if (index != ModelVectors.ABSENT) {
+                known.add(m.vector(index));
+                if (query.excludeSeen()) {
+                    exclude.add(m.itemId(index));
+                }
+            }
+        }
+        if (known.isEmpty()) {
+            return popularity(catalog, seen, query, endpoint);
+        }
+        List<ScoredItem> nearest = search.nearest(catalog, m, m.encoder.encode(known), query.k(),
+                exclude.stream().mapToLong(Long::longValue).toArray(), query.filters());
+        return answer(catalog, m.modelId, Source.MODEL, nearest, endpoint);
+    }
+
+    private Optional<ModelVectors> activeModel(CatalogRef catalog) {
+        return catalog.activeModelId() == null ? Optional.empty() : vectors.get(catalog.activeModelId());
+    }
+
+    private Recommendations popularity(CatalogRef catalog, Set<String> exclude, RecommendationQuery query,
+            Endpoint endpoint) {
+        return answer(catalog, null, Source.POPULARITY, popular.top(catalog, query, exclude), endpoint);
+    }
+
+    private Recommendations answer(CatalogRef catalog, Long modelId, Source source, List<ScoredItem> ranked,
+            Endpoint endpoint) {
+        served.get(endpoint).get(source).increment();
+        return new Recommendations(catalog.slug(), modelId, source, ranked);
+    }
+}

@@ -1,0 +1,48 @@
+package io.semrec.serving;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.semrec.catalog.CatalogRef;
+import io.semrec.catalog.CatalogSettings;
+import io.semrec.support.Fixtures;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The search SQL itself, on the path that needs pgvector's iterative scan: ordered by the HNSW index. */
+@QuarkusTest
+class VectorSearchTest {
+
+    @Inject
+    VectorSearch search;
+
+    @Inject
+    ModelVectorCache vectors;
+
+    @Test
+    void aFilterMatchingFivePercentStillYieldsKItemsThroughTheIndex() throws Exception {
+        FilterCatalog catalog = FilterCatalog.create();
+        ServingFixture f = catalog.fixture();
+        CatalogRef ref = new CatalogRef(Fixtures.catalogId(f.catalog()), f.catalog(), CatalogSettings.DEFAULTS, f.modelId());
+        ModelVectors model = vectors.get(f.modelId()).orElseThrow();
+        try (Connection connection = Fixtures.dataSource().getConnection()) {
+            try (Statement statement = connection.createStatement()) {
+                // Small catalogs are otherwise served by filtering first and sorting, which needs no index.
+                statement.execute("SET enable_sort = off");
+            }
+            for (String probe : List.of("i7", "i123", "i391")) {
+                List<ScoredItem> found = search.nearest(connection, ref, model, f.vectors().get(probe), 10, new long[0],
+                        List.of(AttributeFilter.parse("categories:Paper")));
+                assertEquals(10, found.size(), "near " + probe);
+                assertTrue(found.stream().allMatch(item -> catalog.paper().contains(item.itemId())), found.toString());
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("RESET enable_sort");
+            }
+        }
+    }
+}

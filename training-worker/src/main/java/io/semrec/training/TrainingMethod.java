@@ -1,0 +1,23 @@
+package io.semrec.training;
+
+import io.semrec.training.spec.MethodParameters;
+
+/**
+ * A way to train a model. Each implementation is a bean; a worker claims only jobs whose
+ * {@code method} one of its beans declares.
+ */
+public interface TrainingMethod {
+
+    /** The declaration the app validated the job against; its name is what jobs ask for. */
+    MethodParameters spec();
+
+    default String name() {
+        return spec().method();
+    }
+
+    /**
+     * Trains on the job's catalog. Report progress through the context and call
+     * {@link TrainingContext#checkStop()} between steps; a thrown exception fails the job.
+     */
+    TrainingOutcome train(TrainingContext context) throws Exception;
+}
