@@ -5,8 +5,17 @@ import java.util.Optional;
 
 /** The body formats an import accepts, by media type; bodies are UTF-8. */
 public enum IngestFormat {
-    NDJSON("application/x-ndjson"),
-    CSV("text/csv");
+    NDJSON(MediaTypes.NDJSON),
+    CSV(MediaTypes.CSV);
+
+    /** The media types as constants, for annotations such as {@code @Consumes}. */
+    public static final class MediaTypes {
+        public static final String NDJSON = "application/x-ndjson";
+        public static final String CSV = "text/csv";
+
+        private MediaTypes() {
+        }
+    }
 
     public final String mediaType;
 

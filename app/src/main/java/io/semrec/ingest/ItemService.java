@@ -1,0 +1,105 @@
+package io.semrec.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.semrec.api.Page;
+import io.semrec.api.PageRequest;
+import io.semrec.api.ProblemException;
+import io.semrec.catalog.CatalogRef;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** Reading items and marking them unavailable; each call is one statement. */
+@ApplicationScoped
+public class ItemService {
+
+    private static final String COLUMNS = "id, external_id, attributes::text, available, created_at, updated_at";
+
+    private final DataSource dataSource;
+    private final ObjectMapper json;
+
+    ItemService(DataSource dataSource, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    /** A listed row: the view plus the internal id its page cursor is built from. */
+    private record Row(long id, ItemView view) {
+    }
+
+    public ItemView get(CatalogRef catalog, String itemId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT " + COLUMNS + " FROM item WHERE catalog_id = ? AND external_id = ?")) {
+            statement.setLong(1, catalog.id());
+            statement.setString(2, itemId);
+            List<Row> rows = rows(statement);
+            if (rows.isEmpty()) {
+                throw notFound(catalog, itemId);
+            }
+            return rows.get(0).view();
+        }
+    }
+
+    public Page<ItemView> list(CatalogRef catalog, PageRequest page) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT " + COLUMNS + " FROM item WHERE catalog_id = ? AND id > ? ORDER BY id LIMIT ?")) {
+            statement.setLong(1, catalog.id());
+            statement.setLong(2, page.afterId());
+            statement.setInt(3, page.limit() + 1);
+            return page.page(rows(statement), Row::id, Row::view);
+        }
+    }
+
+    /**
+     * Marks the item unavailable: it stays in users' histories and in training data but is never
+     * recommended again. Re-importing it updates its attributes but does not make it available.
+     */
+    public void markUnavailable(CatalogRef catalog, String itemId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("""
+                        UPDATE item SET available = false,
+                                        updated_at = CASE WHEN available THEN now() ELSE updated_at END
+                        WHERE catalog_id = ? AND external_id = ?
+                        """)) {
+            statement.setLong(1, catalog.id());
+            statement.setString(2, itemId);
+            if (statement.executeUpdate() == 0) {
+                throw notFound(catalog, itemId);
+            }
+        }
+    }
+
+    private List<Row> rows(PreparedStatement statement) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new Row(rs.getLong(1), new ItemView(rs.getString(2), attributes(rs.getString(3)),
+                        rs.getBoolean(4), rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class))));
+            }
+        }
+        return rows;
+    }
+
+    private JsonNode attributes(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ProblemException notFound(CatalogRef catalog, String itemId) {
+        return ProblemException.notFound("no item '" + itemId + "' in catalog '" + catalog.slug() + "'");
+    }
+}
