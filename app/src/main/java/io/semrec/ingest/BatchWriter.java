@@ -16,6 +16,9 @@ interface BatchWriter<T> {
     /** Two records with the same identity are the same row; a batch never holds one twice. */
     String identity(T record);
 
+    /** Records with the same identity must share this key: it picks their lane. */
+    String partitionKey(T record);
+
     void stage(long line, T record, CopyRows rows);
 
     /** Merges the staged rows; runs inside the caller's transaction. */

@@ -12,6 +12,10 @@ public interface IngestConfig {
     @WithDefault("5000")
     int batchLines();
 
+    /** Batches written at the same time by one import, each on its own connection. */
+    @WithDefault("2")
+    int writers();
+
     /** Staged bytes per batch, so that batches of large items stay small in memory. */
     @WithDefault("8M")
     MemorySize batchBytes();

@@ -29,6 +29,11 @@ final class ItemBatchWriter implements BatchWriter<ItemRecord> {
     }
 
     @Override
+    public String partitionKey(ItemRecord record) {
+        return record.itemId();
+    }
+
+    @Override
     public void stage(long line, ItemRecord record, CopyRows rows) {
         rows.text(record.itemId());
         rows.text(record.attributesJson());
