@@ -36,14 +36,13 @@ interface BatchWriter<T> {
      * whose one parameter is the catalog id, and counts its inserted and updated rows (a fresh
      * row has no xmax; one rewritten by DO UPDATE has ours).
      */
-    static BatchResult upsert(Connection connection, String writtenCte, long catalogId, List<LineError> rejected)
-            throws SQLException {
+    static BatchResult upsert(Connection connection, String writtenCte, long catalogId) throws SQLException {
         String sql = writtenCte + " SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM written";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, catalogId);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
-                return new BatchResult(rs.getLong(1), rs.getLong(2), rejected);
+                return new BatchResult(rs.getLong(1), rs.getLong(2), List.of());
             }
         }
     }

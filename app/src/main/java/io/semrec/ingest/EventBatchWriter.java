@@ -83,9 +83,9 @@ final class EventBatchWriter implements BatchWriter<EventRecord> {
             resolve.executeUpdate();
         }
         List<LineError> unknown = unknownItems(connection);
-        BatchResult bySeq = BatchWriter.upsert(connection, UPSERT_BY_SEQ, catalogId, unknown);
-        BatchResult byTime = BatchWriter.upsert(connection, INSERT_BY_TIME, catalogId, List.of());
-        return new BatchResult(bySeq.inserted() + byTime.inserted(), bySeq.updated(), unknown);
+        BatchResult bySeq = BatchWriter.upsert(connection, UPSERT_BY_SEQ, catalogId);
+        BatchResult byTime = BatchWriter.upsert(connection, INSERT_BY_TIME, catalogId);
+        return new BatchResult(bySeq.inserted() + byTime.inserted(), bySeq.updated() + byTime.updated(), unknown);
     }
 
     private static List<LineError> unknownItems(Connection connection) throws SQLException {

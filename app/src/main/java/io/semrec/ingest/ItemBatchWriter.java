@@ -2,7 +2,6 @@ package io.semrec.ingest;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 
 /**
  * Upserts items by external id. Changed attributes count as an update; the availability flag is
@@ -44,6 +43,6 @@ final class ItemBatchWriter implements BatchWriter<ItemRecord> {
     public BatchResult write(Connection connection, long catalogId, CopyRows rows) throws SQLException {
         BatchWriter.createStagingTable(connection, STAGING + " (external_id text NOT NULL, attributes jsonb NOT NULL)");
         rows.copyInto(connection, STAGING);
-        return BatchWriter.upsert(connection, UPSERT, catalogId, List.of());
+        return BatchWriter.upsert(connection, UPSERT, catalogId);
     }
 }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import io.semrec.support.Api;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ class DatasetImportTest {
                 .body("attributes.description", equalTo(""));
     }
 
-    private static io.restassured.response.ValidatableResponse post(String slug, String kind, String type, Path file) {
+    private static ValidatableResponse post(String slug, String kind, String type, Path file) {
         return admin().contentType(type).body(file.toFile())
                 .post("/api/v1/catalogs/" + slug + "/" + kind).then().statusCode(200);
     }

@@ -30,6 +30,7 @@ final class CsvParser<T> implements LineParser<T> {
             throw new UnusableBodyException("the CSV header (line " + header.line() + ") cannot be read: " + header.error(),
                     Map.of());
         }
+        // Spaces around header names are layout, not part of the name ("user_id, item_id").
         List<String> columns = header.fields().stream().map(String::strip).toList();
         checkColumnNames(columns);
         return new CsvParser<>(records, columns.size(), schema.forCsvHeader(columns));

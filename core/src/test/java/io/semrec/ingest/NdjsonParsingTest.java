@@ -26,6 +26,13 @@ class NdjsonParsingTest {
     }
 
     @Test
+    void numbersKeepTheirValueEvenBeyondDoubleRange() {
+        ItemRecord item = value(parse(IngestFormat.NDJSON, "{\"item_id\": \"a\", \"big\": 1e400, \"price\": 0.10}",
+                ItemSchema.INSTANCE).get(0));
+        assertEquals("{\"big\":1E+400,\"price\":0.1}", item.attributesJson());
+    }
+
+    @Test
     void byteOrderMarkIsDropped() {
         byte[] body = "\uFEFF{\"item_id\": \"a\"}\n".getBytes(StandardCharsets.UTF_8);
         assertEquals("a", value(parse(IngestFormat.NDJSON, body, ItemSchema.INSTANCE).get(0)).itemId());
