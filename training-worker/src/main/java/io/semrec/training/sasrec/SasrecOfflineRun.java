@@ -7,13 +7,16 @@ import io.semrec.training.data.LeaveOneOutSplit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * Trains and evaluates SASRec on a dataset folder (items.jsonl + events.csv), outside the job
  * queue: the quality gate and benchmarks run through here. Prints one line per epoch and the final
- * metrics. Usage: {@code SasrecOfflineRun --dataset DIR [--epochs N] [--refit true|false]
- * [--threads N] [--loss ce|bce]}.
+ * metrics, and with {@code --out} writes the artifact. Usage: {@code SasrecOfflineRun --dataset DIR
+ * [--out DIR] [--<parameter> VALUE ...]} with any parameter of {@link SasrecParams#SPEC}.
  */
 public final class SasrecOfflineRun {
 
@@ -21,28 +24,17 @@ public final class SasrecOfflineRun {
     }
 
     public static void main(String[] args) throws IOException {
-        Path dataset = null;
-        SasrecParams defaults = SasrecParams.DEFAULTS;
-        int maxEpochs = defaults.maxEpochs();
-        boolean refit = defaults.refit();
-        int threads = defaults.threads();
-        SasrecLoss loss = defaults.loss();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--dataset" -> dataset = Path.of(args[i + 1]);
-                case "--epochs" -> maxEpochs = Integer.parseInt(args[i + 1]);
-                case "--refit" -> refit = Boolean.parseBoolean(args[i + 1]);
-                case "--threads" -> threads = Integer.parseInt(args[i + 1]);
-                case "--loss" -> loss = SasrecLoss.fromWireName(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            if (!args[i].startsWith("--") || i + 1 == args.length) {
+                throw new IllegalArgumentException("usage: SasrecOfflineRun --dataset DIR [--out DIR] [--<parameter> VALUE ...]");
             }
+            options.put(args[i].substring(2), args[i + 1]);
         }
-        if (dataset == null) {
-            throw new IllegalArgumentException("--dataset DIR is required");
-        }
-        SasrecParams params = new SasrecParams(defaults.dim(), defaults.layers(), defaults.heads(), defaults.dropout(),
-                defaults.batchSize(), defaults.lr(), maxEpochs, defaults.patience(), defaults.maxHistory(), loss,
-                defaults.seed(), refit, threads);
+        Path dataset = Path.of(Objects.requireNonNull(options.remove("dataset"), "--dataset DIR is required"));
+        String out = options.remove("out");
+        SasrecParams params = SasrecParams.from(SasrecParams.SPEC.resolveText(options));
+
         InteractionDataset data = DatasetFolderLoader.load(dataset);
         LeaveOneOutSplit split = LeaveOneOutSplit.of(data);
         System.out.printf(Locale.ROOT, "%s: %d users, %d items; %s%n", dataset, data.userCount(), data.itemCount(), params);
@@ -53,6 +45,10 @@ public final class SasrecOfflineRun {
                 result.sequencesPerSecond(), (System.nanoTime() - start) / 1e9, peakResidentMemory());
         System.out.println("validation: " + result.validation());
         System.out.println("test:       " + result.test());
+        if (out != null) {
+            SasrecArtifact.write(result, data.items(), Path.of(out));
+            System.out.println("artifact written to " + out);
+        }
     }
 
     /** Prints each epoch once its validation score arrives (the last metric of an epoch). */
