@@ -1,8 +1,10 @@
 package io.semrec.encoder;
 
+import io.semrec.artifact.SafeTensors;
 import io.semrec.encoder.SasrecWeights.Dense;
 import io.semrec.encoder.SasrecWeights.Layer;
 import io.semrec.encoder.SasrecWeights.Norm;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -17,12 +19,19 @@ public final class SasrecEncoder implements SequenceEncoder {
     private final int dim;
     private final int headDim;
     private final float attentionScale;
+    private final List<Block> blocks;
 
     public SasrecEncoder(SasrecWeights weights) {
         this.weights = weights;
+        this.blocks = weights.layers().stream().map(Block::new).toList();
         this.dim = weights.dim();
         this.headDim = dim / weights.heads();
         this.attentionScale = (float) (1.0 / Math.sqrt(headDim));
+    }
+
+    /** Loads an encoder file as the training worker writes it ({@link SasrecWeights#toSafeTensors()}). */
+    public static SasrecEncoder read(byte[] encoderFile) throws IOException {
+        return new SasrecEncoder(SasrecWeights.fromSafeTensors(SafeTensors.read(encoderFile)));
     }
 
     public SasrecWeights weights() {
@@ -36,13 +45,12 @@ public final class SasrecEncoder implements SequenceEncoder {
             throw new IllegalArgumentException("history is empty");
         }
         int length = Math.min(history.size(), weights.maxHistory());
-        Buffers buffers = new Buffers(length, dim, weights.layers().get(0).feedForwardInner().outputs());
+        Buffers buffers = new Buffers(length, dim, blocks.get(0).feedForwardInner().outputs);
         embed(history.subList(history.size() - length, history.size()), buffers.state);
-        List<Layer> layers = weights.layers();
-        for (int l = 0; l < layers.size(); l++) {
+        for (int l = 0; l < blocks.size(); l++) {
             // Only the last position is read at the end, so the last block computes just that row.
-            int firstRow = l == layers.size() - 1 ? length - 1 : 0;
-            applyLayer(layers.get(l), buffers, length, firstRow);
+            int firstRow = l == blocks.size() - 1 ? length - 1 : 0;
+            applyLayer(blocks.get(l), buffers, length, firstRow);
         }
         float[] query = new float[dim];
         layerNorm(weights.finalNorm(), buffers.state, length - 1, query, 0);
@@ -66,7 +74,7 @@ public final class SasrecEncoder implements SequenceEncoder {
         }
     }
 
-    private void applyLayer(Layer layer, Buffers b, int length, int firstRow) {
+    private void applyLayer(Block layer, Buffers b, int length, int firstRow) {
         layerNormRows(layer.attentionNorm(), b.state, 0, length, b.normed);
         dense(layer.key(), b.normed, 0, length, b.keys);
         dense(layer.value(), b.normed, 0, length, b.values);
@@ -140,16 +148,21 @@ public final class SasrecEncoder implements SequenceEncoder {
     }
 
     /** {@code out[row] = in[row] W^T + b} for rows {@code fromRow..toRow-1}; rows keep their index. */
-    private static void dense(Dense layer, float[] in, int fromRow, int toRow, float[] out) {
-        int inputs = layer.inputs();
-        int outputs = layer.outputs();
-        float[] weight = layer.weight();
-        float[] bias = layer.bias();
+    private static void dense(Affine layer, float[] in, int fromRow, int toRow, float[] out) {
+        int inputs = layer.inputs;
+        int outputs = layer.outputs;
+        float[] transposed = layer.transposed;
         for (int row = fromRow; row < toRow; row++) {
             int inAt = row * inputs;
             int outAt = row * outputs;
-            for (int o = 0; o < outputs; o++) {
-                out[outAt + o] = bias[o] + dot(in, inAt, weight, o * inputs, inputs);
+            System.arraycopy(layer.bias, 0, out, outAt, outputs);
+            // Row-times-matrix as a sum of scaled weight rows: the inner loop vectorises, a dot product would not.
+            for (int i = 0; i < inputs; i++) {
+                float x = in[inAt + i];
+                int weightAt = i * outputs;
+                for (int o = 0; o < outputs; o++) {
+                    out[outAt + o] += x * transposed[weightAt + o];
+                }
             }
         }
     }
@@ -183,6 +196,37 @@ public final class SasrecEncoder implements SequenceEncoder {
             s0 += a[aAt + i] * b[bAt + i];
         }
         return (s0 + s1) + (s2 + s3);
+    }
+
+    /** A dense layer with its weight stored transposed, {@code [inputs][outputs]}. */
+    private static final class Affine {
+        final float[] transposed;
+        final float[] bias;
+        final int inputs;
+        final int outputs;
+
+        Affine(Dense dense) {
+            inputs = dense.inputs();
+            outputs = dense.outputs();
+            bias = dense.bias();
+            transposed = new float[inputs * outputs];
+            for (int o = 0; o < outputs; o++) {
+                for (int i = 0; i < inputs; i++) {
+                    transposed[i * outputs + o] = dense.weight()[o * inputs + i];
+                }
+            }
+        }
+    }
+
+    /** A block's weights in the layout the loops read. */
+    private record Block(Norm attentionNorm, Affine query, Affine key, Affine value, Affine output,
+            Norm feedForwardNorm, Affine feedForwardInner, Affine feedForwardOuter) {
+
+        Block(Layer layer) {
+            this(layer.attentionNorm(), new Affine(layer.query()), new Affine(layer.key()), new Affine(layer.value()),
+                    new Affine(layer.output()), layer.feedForwardNorm(), new Affine(layer.feedForwardInner()),
+                    new Affine(layer.feedForwardOuter()));
+        }
     }
 
     /** Per-call working memory: one row per history position. */

@@ -32,9 +32,9 @@ import java.util.SplittableRandom;
  */
 final class SasrecModel implements AutoCloseable {
 
-    /** Adam's second-moment decay used by SASRec; shorter memory than 0.999 suits sparse item rows. */
+    /** Adam's second-moment decay of SASRec's reference implementation. */
     private static final float ADAM_BETA2 = 0.98f;
-    /** Element-wise gradient clip; a guard against rare spikes, inactive in normal steps. */
+    /** Element-wise gradient clip: a guard against rare spikes. */
     private static final float GRADIENT_CLIP = 5f;
 
     private final SasrecParams params;
@@ -55,7 +55,7 @@ final class SasrecModel implements AutoCloseable {
         if (params.threads() > 0) {
             JniUtils.setNumThreads(params.threads());
         }
-        engine.setRandomSeed((int) params.seed());
+        engine.setRandomSeed(params.seed());
         Device device = engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
         SasrecNetwork network = new SasrecNetwork(itemCount, params);
         Model model = Model.newInstance("sasrec", device);

@@ -5,6 +5,7 @@ import io.semrec.training.data.DatasetFolderLoader;
 import io.semrec.training.data.InteractionDataset;
 import io.semrec.training.data.LeaveOneOutSplit;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -24,6 +25,8 @@ public final class SasrecOfflineRun {
     }
 
     public static void main(String[] args) throws IOException {
+        // Before the engine loads: DJL must never try to download or phone home.
+        System.setProperty("ai.djl.offline", "true");
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i += 2) {
             if (!args[i].startsWith("--") || i + 1 == args.length) {
@@ -40,9 +43,10 @@ public final class SasrecOfflineRun {
         System.out.printf(Locale.ROOT, "%s: %d users, %d items; %s%n", dataset, data.userCount(), data.itemCount(), params);
         long start = System.nanoTime();
         SasrecResult result = new SasrecTrainer(data.itemCount(), params, new EpochPrinter(start)).train(split);
-        System.out.printf(Locale.ROOT, "best epoch %d of %d; %.1f s per training epoch, %.0f sequences/s; total %.0f s;"
-                        + " peak RSS %s%n", result.bestEpoch(), result.epochsRun(), result.trainSecondsPerEpoch(),
-                result.sequencesPerSecond(), (System.nanoTime() - start) / 1e9, peakResidentMemory());
+        System.out.printf(Locale.ROOT, "best epoch %d of %d; %.1f s per training epoch, %.0f sequences/s; total %.0f s"
+                        + " wall, %.0f s CPU; peak RSS %s%n", result.bestEpoch(), result.epochsRun(),
+                result.trainSecondsPerEpoch(), result.sequencesPerSecond(), (System.nanoTime() - start) / 1e9,
+                processCpuSeconds(), peakResidentMemory());
         System.out.println("validation: " + result.validation());
         System.out.println("test:       " + result.test());
         if (out != null) {
@@ -67,11 +71,17 @@ public final class SasrecOfflineRun {
                 case EPOCH_LOSS -> loss = value;
                 case THROUGHPUT -> throughput = value;
                 case VALIDATION_NDCG_10 -> System.out.printf(Locale.ROOT,
-                        "epoch %3d  loss %.4f  %6.0f seq/s  val NDCG@10 %.4f  at %.0f s%n",
-                        step, loss, throughput, value, (System.nanoTime() - start) / 1e9);
+                        "epoch %3d  loss %.4f  %6.0f seq/s  val NDCG@10 %.4f  at %.0f s wall, %.0f s CPU%n",
+                        step, loss, throughput, value, (System.nanoTime() - start) / 1e9, processCpuSeconds());
                 default -> { }
             }
         }
+    }
+
+    /** CPU time of the whole process (all threads, native ones too): comparable across loaded machines. */
+    private static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
     }
 
     private static String peakResidentMemory() throws IOException {

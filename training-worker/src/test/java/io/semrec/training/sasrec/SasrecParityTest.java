@@ -3,9 +3,7 @@ package io.semrec.training.sasrec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.semrec.artifact.SafeTensors;
 import io.semrec.encoder.SasrecEncoder;
-import io.semrec.encoder.SasrecWeights;
 import io.semrec.evaluation.BatchScorer;
 import io.semrec.evaluation.EvaluationOptions;
 import io.semrec.evaluation.EvaluationSet;
@@ -50,7 +48,7 @@ class SasrecParityTest {
         }
         // Through the artifact bytes, as serving will read it.
         byte[] artifact = SasrecExport.weights(model).toSafeTensors().toBytes();
-        encoder = new SasrecEncoder(SasrecWeights.fromSafeTensors(SafeTensors.read(artifact)));
+        encoder = SasrecEncoder.read(artifact);
         itemVectors = SasrecExport.itemVectors(model);
         histories = new int[60][];
         for (int h = 0; h < histories.length; h++) {

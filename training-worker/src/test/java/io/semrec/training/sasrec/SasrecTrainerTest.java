@@ -11,6 +11,8 @@ import io.semrec.training.data.LeaveOneOutSplit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class SasrecTrainerTest {
 
@@ -18,19 +20,20 @@ class SasrecTrainerTest {
     private static final LeaveOneOutSplit SPLIT =
             LeaveOneOutSplit.of(SuccessorSequences.generate(ITEMS, 100, 5, 12, 7));
 
-    private static SasrecParams tiny(int maxEpochs, boolean refit) {
-        return new SasrecParams(16, 1, 2, 0.1, 16, 1e-2, maxEpochs, 5, 20, SasrecLoss.CE, 3, refit, 1);
+    private static SasrecParams tiny(int maxEpochs, boolean refit, SasrecLoss loss) {
+        return new SasrecParams(16, 1, 2, 0.1, 16, 1e-2, maxEpochs, 5, 20, loss, 3, refit, 1);
     }
 
-    @Test
-    void tinyConfigurationTrainsAndItsLossDecreases() {
+    @ParameterizedTest
+    @EnumSource(SasrecLoss.class)
+    void tinyConfigurationTrainsAndItsLossDecreases(SasrecLoss loss) {
         List<Double> epochLosses = new ArrayList<>();
         MetricSink sink = (name, step, value) -> {
             if (name.equals(MetricSink.EPOCH_LOSS)) {
                 epochLosses.add(value);
             }
         };
-        SasrecResult result = new SasrecTrainer(ITEMS, tiny(2, false), sink).train(SPLIT);
+        SasrecResult result = new SasrecTrainer(ITEMS, tiny(2, false, loss), sink).train(SPLIT);
 
         assertEquals(2, epochLosses.size());
         assertTrue(epochLosses.get(1) < epochLosses.get(0), "epoch losses " + epochLosses);
@@ -41,7 +44,7 @@ class SasrecTrainerTest {
 
     @Test
     void learnsASuccessorPatternFarBetterThanPopularity() {
-        SasrecResult result = new SasrecTrainer(ITEMS, tiny(40, true), MetricSink.NONE).train(SPLIT);
+        SasrecResult result = new SasrecTrainer(ITEMS, tiny(40, true, SasrecLoss.CE), MetricSink.NONE).train(SPLIT);
         RankingMetrics popularity = popularity();
 
         assertTrue(result.validation().ndcgAt10() > 0.5, "SASRec " + result.validation());
