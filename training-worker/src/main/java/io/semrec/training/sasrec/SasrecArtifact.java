@@ -24,6 +24,7 @@ public final class SasrecArtifact {
     private SasrecArtifact() {
     }
 
+    /** Writes the published encoder and item vectors of {@code result}; rows of the vectors follow {@code items}. */
     public static void write(SasrecResult result, ItemTable items, Path folder) throws IOException {
         Files.createDirectories(folder);
         result.encoder().toSafeTensors().write(folder.resolve(ENCODER_FILE));
