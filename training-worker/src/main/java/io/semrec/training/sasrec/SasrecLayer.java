@@ -12,15 +12,16 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.semrec.training.nn.TransformerOps;
 
 /**
  * One pre-norm transformer block with causal multi-head self-attention:
  * {@code x += drop(attention(norm(x))); x += drop(outer(drop(relu(inner(norm(x))))))}.
- * Input: hidden states {@code (batch, length, dim)} and the additive {@link AttentionMask}.
+ * Input: hidden states {@code (batch, length, dim)} and the additive attention bias
+ * ({@link TransformerOps#attentionBias}).
  */
 final class SasrecLayer extends AbstractBlock {
 
-    private final int dim;
     private final int heads;
     private final float dropout;
     final LayerNorm attentionNorm;
@@ -33,7 +34,6 @@ final class SasrecLayer extends AbstractBlock {
     final Linear feedForwardOuter;
 
     SasrecLayer(int dim, int heads, float dropout) {
-        this.dim = dim;
         this.heads = heads;
         this.dropout = dropout;
         attentionNorm = addChildBlock("attention_norm", featureNorm());
@@ -47,9 +47,8 @@ final class SasrecLayer extends AbstractBlock {
         feedForwardOuter = addChildBlock("feed_forward_outer", dense(dim));
     }
 
-    /** Normalises each position over its features only (axis 2 of (batch, length, dim)). */
     static LayerNorm featureNorm() {
-        return LayerNorm.builder().axis(2).optEpsilon(SasrecNetwork.LAYER_NORM_EPSILON).build();
+        return TransformerOps.featureNorm(SasrecNetwork.LAYER_NORM_EPSILON);
     }
 
     private static Linear dense(int units) {
@@ -60,9 +59,9 @@ final class SasrecLayer extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
             PairList<String, Object> params) {
         NDArray x = inputs.get(0);
-        NDArray mask = inputs.get(1);
+        NDArray bias = inputs.get(1);
         NDArray normed = attentionNorm.forward(store, new NDList(x), training).head();
-        NDArray attended = attention(store, normed, mask, training);
+        NDArray attended = attention(store, normed, bias, training);
         x = x.add(drop(attended, training));
         normed = feedForwardNorm.forward(store, new NDList(x), training).head();
         NDArray hidden = Activation.relu(feedForwardInner.forward(store, new NDList(normed), training).head());
@@ -70,23 +69,14 @@ final class SasrecLayer extends AbstractBlock {
         return new NDList(x.add(drop(fed, training)));
     }
 
-    private NDArray attention(ParameterStore store, NDArray x, NDArray mask, boolean training) {
-        long batch = x.getShape().get(0);
-        long length = x.getShape().get(1);
-        NDArray q = splitHeads(query.forward(store, new NDList(x), training).head());
-        NDArray k = splitHeads(key.forward(store, new NDList(x), training).head());
-        NDArray v = splitHeads(value.forward(store, new NDList(x), training).head());
-        float scale = (float) (1.0 / Math.sqrt((double) dim / heads));
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(scale).add(mask);
-        NDArray weights = drop(scores.softmax(-1), training);
-        NDArray mixed = weights.matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, dim);
-        return output.forward(store, new NDList(mixed), training).head();
+    private NDArray attention(ParameterStore store, NDArray x, NDArray bias, boolean training) {
+        NDArray mixed = TransformerOps.multiHeadAttention(project(query, store, x, training),
+                project(key, store, x, training), project(value, store, x, training), bias, heads, dropout, training);
+        return project(output, store, mixed, training);
     }
 
-    /** (batch, length, dim) to (batch, heads, length, dim / heads). */
-    private NDArray splitHeads(NDArray x) {
-        Shape shape = x.getShape();
-        return x.reshape(shape.get(0), shape.get(1), heads, dim / heads).transpose(0, 2, 1, 3);
+    private static NDArray project(Linear linear, ParameterStore store, NDArray x, boolean training) {
+        return linear.forward(store, new NDList(x), training).head();
     }
 
     private NDArray drop(NDArray x, boolean training) {

@@ -14,6 +14,7 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.semrec.training.nn.TransformerOps;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -84,9 +85,10 @@ final class SasrecNetwork extends AbstractBlock {
         NDArray x = Embedding.embedding(tokens, items, SparseFormat.DENSE).head().mul(inputScale())
                 .add(Embedding.embedding(positions, positionsTable, SparseFormat.DENSE).head());
         x = Dropout.dropout(x, dropout, training).head();
-        NDArray mask = AttentionMask.of(tokens);
+        // Causal, and padding is never attended to: a history's query does not depend on its padding.
+        NDArray bias = TransformerOps.attentionBias(tokens.neq(SequenceBatch.PADDING), true, DataType.FLOAT32);
         for (SasrecLayer layer : layers) {
-            x = layer.forward(store, new NDList(x, mask), training).head();
+            x = layer.forward(store, new NDList(x, bias), training).head();
         }
         return finalNorm.forward(store, new NDList(x), training);
     }
