@@ -4,6 +4,7 @@ import io.semrec.training.MetricSink;
 import io.semrec.training.data.DatasetFolderLoader;
 import io.semrec.training.data.InteractionDataset;
 import io.semrec.training.data.LeaveOneOutSplit;
+import io.semrec.training.spec.SasrecParameters;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import java.util.Objects;
  * Trains and evaluates SASRec on a dataset folder (items.jsonl + events.csv), outside the job
  * queue: the quality gate and benchmarks run through here. Prints one line per epoch and the final
  * metrics, and with {@code --out} writes the artifact. Usage: {@code SasrecOfflineRun --dataset DIR
- * [--out DIR] [--<parameter> VALUE ...]} with any parameter of {@link SasrecParams#SPEC}.
+ * [--out DIR] [--<parameter> VALUE ...]} with any parameter of {@link SasrecParameters#SPEC}.
  */
 public final class SasrecOfflineRun {
 
@@ -36,7 +37,7 @@ public final class SasrecOfflineRun {
         }
         Path dataset = Path.of(Objects.requireNonNull(options.remove("dataset"), "--dataset DIR is required"));
         String out = options.remove("out");
-        SasrecParams params = SasrecParams.from(SasrecParams.SPEC.resolveText(options));
+        SasrecParams params = SasrecParams.from(SasrecParameters.SPEC.resolveText(options));
 
         InteractionDataset data = DatasetFolderLoader.load(dataset);
         LeaveOneOutSplit split = LeaveOneOutSplit.of(data);
