@@ -2,7 +2,8 @@ package io.semrec.training;
 
 /**
  * Receives a training run's metrics as they happen, in the shape of the {@code job_metric} table:
- * a name, a step (a batch for per-step series, an epoch for per-epoch ones) and a value.
+ * a name, a step (a batch for per-step series, an epoch for per-epoch ones) and a value. Throwing
+ * from {@link #record} aborts the run (a cancelled job, say); trainers release their native memory.
  */
 @FunctionalInterface
 public interface MetricSink {

@@ -27,8 +27,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * A SASRec network with its optimiser, on the GPU when the engine sees one: trains batches, scores
- * histories and hands out its weights. Not thread-safe.
+ * A SASRec network with its optimiser on one device: trains batches, scores histories and hands out
+ * its weights. Not thread-safe.
  */
 final class SasrecModel implements AutoCloseable {
 
@@ -49,14 +49,12 @@ final class SasrecModel implements AutoCloseable {
         this.trainer = trainer;
     }
 
-    /** A freshly initialised model; the same params and seed give the same initial weights. */
-    static SasrecModel create(int itemCount, SasrecParams params) {
-        Engine engine = Engine.getInstance();
+    /** A freshly initialised model on {@code device}; the same params and seed give the same initial weights. */
+    static SasrecModel create(int itemCount, SasrecParams params, Device device) {
         if (params.threads() > 0) {
             JniUtils.setNumThreads(params.threads());
         }
-        engine.setRandomSeed(params.seed());
-        Device device = engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+        Engine.getInstance().setRandomSeed(params.seed());
         SasrecNetwork network = new SasrecNetwork(itemCount, params);
         Model model = Model.newInstance("sasrec", device);
         model.setBlock(network);

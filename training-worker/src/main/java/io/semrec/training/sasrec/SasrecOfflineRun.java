@@ -43,7 +43,8 @@ public final class SasrecOfflineRun {
         LeaveOneOutSplit split = LeaveOneOutSplit.of(data);
         System.out.printf(Locale.ROOT, "%s: %d users, %d items; %s%n", dataset, data.userCount(), data.itemCount(), params);
         long start = System.nanoTime();
-        SasrecResult result = new SasrecTrainer(data.itemCount(), params, new EpochPrinter(start)).train(split);
+        SasrecResult result = new SasrecTrainer(data.itemCount(), params, SasrecTrainer.defaultDevice(),
+                new EpochPrinter(start)).train(split);
         System.out.printf(Locale.ROOT, "best epoch %d of %d; %.1f s per training epoch, %.0f sequences/s; total %.0f s"
                         + " wall, %.0f s CPU; peak RSS %s%n", result.bestEpoch(), result.epochsRun(),
                 result.trainSecondsPerEpoch(), result.sequencesPerSecond(), (System.nanoTime() - start) / 1e9,

@@ -1,12 +1,13 @@
 package io.semrec.training.sasrec;
 
+import ai.djl.Device;
+import ai.djl.engine.Engine;
 import io.semrec.evaluation.EvaluationOptions;
 import io.semrec.evaluation.FullRankingEvaluator;
 import io.semrec.evaluation.RankingMetrics;
 import io.semrec.training.EarlyStopping;
 import io.semrec.training.MetricSink;
 import io.semrec.training.data.LeaveOneOutSplit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -16,22 +17,34 @@ import java.util.SplittableRandom;
  * Trains SASRec on a leave-one-out split: early stopping on validation NDCG@10 (full ranking, seen
  * items masked), test metrics once from the best checkpoint, then (unless turned off) a refit on
  * every event for the chosen number of epochs, so the published model knows each user's latest
- * items. The reported metrics are the evaluated run's.
+ * items. The reported metrics are the evaluated run's; the refit's epochs continue the epoch
+ * numbering of the per-epoch metrics.
  */
 public final class SasrecTrainer {
 
     private final int itemCount;
     private final SasrecParams params;
+    private final Device device;
     private final MetricSink sink;
     private final FullRankingEvaluator evaluator;
     private int step;
 
-    public SasrecTrainer(int itemCount, SasrecParams params, MetricSink sink) {
+    /**
+     * @param device where the network trains, e.g. {@link #defaultDevice()}
+     * @param sink receives loss per step, and per epoch the mean loss, throughput and validation NDCG@10
+     */
+    public SasrecTrainer(int itemCount, SasrecParams params, Device device, MetricSink sink) {
         this.itemCount = itemCount;
         this.params = params;
+        this.device = device;
         this.sink = sink;
         this.evaluator = new FullRankingEvaluator(itemCount,
                 EvaluationOptions.DEFAULTS.withHistoryWindow(params.maxHistory()));
+    }
+
+    /** The GPU when DJL sees one, else the CPU. */
+    public static Device defaultDevice() {
+        return Engine.getInstance().getGpuCount() > 0 ? Device.gpu() : Device.cpu();
     }
 
     public SasrecResult train(LeaveOneOutSplit split) {
@@ -41,7 +54,7 @@ public final class SasrecTrainer {
         int epochsRun = 0;
         double trainSeconds = 0;
         long sequencesSeen = 0;
-        try (SasrecModel model = SasrecModel.create(itemCount, params)) {
+        try (SasrecModel model = SasrecModel.create(itemCount, params, device)) {
             List<int[]> sequences = trainable(split.trainSequences());
             SplittableRandom random = new SplittableRandom(params.seed());
             Map<String, float[]> best = null;
@@ -62,7 +75,7 @@ public final class SasrecTrainer {
                 return result(model, bestValidation, test, stopping.bestEpoch(), epochsRun, trainSeconds, sequencesSeen);
             }
         }
-        try (SasrecModel refit = SasrecModel.create(itemCount, params)) {
+        try (SasrecModel refit = SasrecModel.create(itemCount, params, device)) {
             List<int[]> sequences = trainable(split.allSequences());
             SplittableRandom random = new SplittableRandom(params.seed());
             for (int epoch = 1; epoch <= stopping.bestEpoch(); epoch++) {
@@ -96,6 +109,6 @@ public final class SasrecTrainer {
 
     /** Sequences with at least one (input, next item) pair. */
     private static List<int[]> trainable(int[][] sequences) {
-        return new ArrayList<>(Arrays.stream(sequences).filter(s -> s.length >= 2).toList());
+        return Arrays.stream(sequences).filter(s -> s.length >= 2).toList();
     }
 }

@@ -19,7 +19,8 @@ class SasrecNetworkTest {
 
     @BeforeAll
     static void create() {
-        model = SasrecModel.create(30, new SasrecParams(8, 2, 2, 0, 4, 1e-3, 1, 1, 6, SasrecLoss.CE, 1, false, 1));
+        SasrecParams params = new SasrecParams(8, 2, 2, 0, 4, 1e-3, 1, 1, 6, SasrecLoss.CE, 1, false, 1);
+        model = SasrecModel.create(30, params, SasrecTrainer.defaultDevice());
     }
 
     @AfterAll

@@ -38,7 +38,7 @@ class SasrecParityTest {
     @BeforeAll
     static void trainATinyModel() throws IOException {
         SasrecParams params = new SasrecParams(16, 2, 2, 0.1, 16, 1e-2, 1, 1, MAX_HISTORY, SasrecLoss.CE, 11, false, 1);
-        model = SasrecModel.create(ITEMS, params);
+        model = SasrecModel.create(ITEMS, params, SasrecTrainer.defaultDevice());
         SplittableRandom random = new SplittableRandom(4);
         List<int[]> sequences = Arrays.asList(SuccessorSequences.generate(ITEMS, 200, 3, 14, 5));
         for (int epoch = 0; epoch < 3; epoch++) {

@@ -1,6 +1,7 @@
 package io.semrec.training.sasrec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.semrec.evaluation.EvaluationOptions;
@@ -10,6 +11,7 @@ import io.semrec.training.MetricSink;
 import io.semrec.training.data.LeaveOneOutSplit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -24,6 +26,10 @@ class SasrecTrainerTest {
         return new SasrecParams(16, 1, 2, 0.1, 16, 1e-2, maxEpochs, 5, 20, loss, 3, refit, 1);
     }
 
+    private static SasrecResult train(SasrecParams params, MetricSink sink) {
+        return new SasrecTrainer(ITEMS, params, SasrecTrainer.defaultDevice(), sink).train(SPLIT);
+    }
+
     @ParameterizedTest
     @EnumSource(SasrecLoss.class)
     void tinyConfigurationTrainsAndItsLossDecreases(SasrecLoss loss) {
@@ -33,7 +39,7 @@ class SasrecTrainerTest {
                 epochLosses.add(value);
             }
         };
-        SasrecResult result = new SasrecTrainer(ITEMS, tiny(2, false, loss), sink).train(SPLIT);
+        SasrecResult result = train(tiny(2, false, loss), sink);
 
         assertEquals(2, epochLosses.size());
         assertTrue(epochLosses.get(1) < epochLosses.get(0), "epoch losses " + epochLosses);
@@ -44,13 +50,25 @@ class SasrecTrainerTest {
 
     @Test
     void learnsASuccessorPatternFarBetterThanPopularity() {
-        SasrecResult result = new SasrecTrainer(ITEMS, tiny(40, true, SasrecLoss.CE), MetricSink.NONE).train(SPLIT);
+        SasrecResult result = train(tiny(20, true, SasrecLoss.CE), MetricSink.NONE);
         RankingMetrics popularity = popularity();
 
         assertTrue(result.validation().ndcgAt10() > 0.5, "SASRec " + result.validation());
         assertTrue(result.validation().ndcgAt10() > 3 * popularity.ndcgAt10(),
                 "SASRec " + result.validation() + " vs popularity " + popularity);
         assertTrue(result.refitted());
+    }
+
+    @Test
+    void aThrowingSinkAbortsTheRun() {
+        MetricSink cancelAtStep3 = (name, step, value) -> {
+            if (name.equals(MetricSink.TRAIN_LOSS) && step == 3) {
+                throw new CancellationException("job cancelled");
+            }
+        };
+
+        assertThrows(CancellationException.class,
+                () -> train(tiny(5, true, SasrecLoss.CE), cancelAtStep3));
     }
 
     private static RankingMetrics popularity() {
