@@ -1,6 +1,7 @@
 package io.semrec.training.sasrec;
 
-import io.semrec.training.MetricSink;
+import io.semrec.training.ProgressReporter;
+import io.semrec.training.TrainingMetrics;
 import io.semrec.training.data.DatasetFolderLoader;
 import io.semrec.training.data.InteractionDataset;
 import io.semrec.training.data.LeaveOneOutSplit;
@@ -58,7 +59,7 @@ public final class SasrecOfflineRun {
     }
 
     /** Prints each epoch once its validation score arrives (the last metric of an epoch). */
-    private static final class EpochPrinter implements MetricSink {
+    private static final class EpochPrinter implements ProgressReporter {
         private final long start;
         private double loss;
         private double throughput;
@@ -68,11 +69,20 @@ public final class SasrecOfflineRun {
         }
 
         @Override
-        public void record(String name, int step, double value) {
+        public void phase(String name, int total) {
+            System.out.printf(Locale.ROOT, "%s (up to %d epochs)%n", name, total);
+        }
+
+        @Override
+        public void step(int done) {
+        }
+
+        @Override
+        public void metric(String name, int step, double value) {
             switch (name) {
-                case EPOCH_LOSS -> loss = value;
-                case THROUGHPUT -> throughput = value;
-                case VALIDATION_NDCG_10 -> System.out.printf(Locale.ROOT,
+                case TrainingMetrics.EPOCH_LOSS -> loss = value;
+                case TrainingMetrics.THROUGHPUT -> throughput = value;
+                case TrainingMetrics.VALIDATION_NDCG_10 -> System.out.printf(Locale.ROOT,
                         "epoch %3d  loss %.4f  %6.0f seq/s  val NDCG@10 %.4f  at %.0f s wall, %.0f s CPU%n",
                         step, loss, throughput, value, (System.nanoTime() - start) / 1e9, processCpuSeconds());
                 default -> { }

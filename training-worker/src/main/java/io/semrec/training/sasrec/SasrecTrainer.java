@@ -6,7 +6,8 @@ import io.semrec.evaluation.EvaluationOptions;
 import io.semrec.evaluation.FullRankingEvaluator;
 import io.semrec.evaluation.RankingMetrics;
 import io.semrec.training.EarlyStopping;
-import io.semrec.training.MetricSink;
+import io.semrec.training.ProgressReporter;
+import io.semrec.training.TrainingMetrics;
 import io.semrec.training.data.LeaveOneOutSplit;
 import java.util.Arrays;
 import java.util.List;
@@ -25,19 +26,21 @@ public final class SasrecTrainer {
     private final int itemCount;
     private final SasrecParams params;
     private final Device device;
-    private final MetricSink sink;
+    private final ProgressReporter progress;
     private final FullRankingEvaluator evaluator;
     private int step;
 
     /**
      * @param device where the network trains, e.g. {@link #defaultDevice()}
-     * @param sink receives loss per step, and per epoch the mean loss, throughput and validation NDCG@10
+     * @param progress phases "train" and "refit" counted in epochs; metrics ({@link TrainingMetrics}): loss
+     *     per step, and per epoch the mean loss, throughput and validation NDCG@10. A reporter may throw
+     *     (a stopped job, say) to abort the run; the trainer still releases its native memory.
      */
-    public SasrecTrainer(int itemCount, SasrecParams params, Device device, MetricSink sink) {
+    public SasrecTrainer(int itemCount, SasrecParams params, Device device, ProgressReporter progress) {
         this.itemCount = itemCount;
         this.params = params;
         this.device = device;
-        this.sink = sink;
+        this.progress = progress;
         this.evaluator = new FullRankingEvaluator(itemCount,
                 EvaluationOptions.DEFAULTS.withHistoryWindow(params.maxHistory()));
     }
@@ -58,12 +61,14 @@ public final class SasrecTrainer {
             List<int[]> sequences = trainable(split.trainSequences());
             SplittableRandom random = new SplittableRandom(params.seed());
             Map<String, float[]> best = null;
+            progress.phase("train", params.maxEpochs());
             while (epochsRun < params.maxEpochs() && !stopping.shouldStop()) {
                 epochsRun++;
                 trainSeconds += trainEpoch(model, sequences, random, epochsRun);
                 sequencesSeen += sequences.size();
                 RankingMetrics validation = evaluator.evaluate(model.scorer(), split.validation());
-                sink.record(MetricSink.VALIDATION_NDCG_10, epochsRun, validation.ndcgAt10());
+                progress.metric(TrainingMetrics.VALIDATION_NDCG_10, epochsRun, validation.ndcgAt10());
+                progress.step(epochsRun);
                 if (stopping.record(epochsRun, validation.ndcgAt10())) {
                     best = model.snapshot();
                     bestValidation = validation;
@@ -78,8 +83,10 @@ public final class SasrecTrainer {
         try (SasrecModel refit = SasrecModel.create(itemCount, params, device)) {
             List<int[]> sequences = trainable(split.allSequences());
             SplittableRandom random = new SplittableRandom(params.seed());
+            progress.phase("refit", stopping.bestEpoch());
             for (int epoch = 1; epoch <= stopping.bestEpoch(); epoch++) {
                 trainEpoch(refit, sequences, random, epochsRun + epoch);
+                progress.step(epoch);
             }
             return result(refit, bestValidation, test, stopping.bestEpoch(), epochsRun, trainSeconds, sequencesSeen);
         }
@@ -92,12 +99,12 @@ public final class SasrecTrainer {
         List<List<int[]>> batches = LengthBucketedBatches.of(sequences, params.batchSize(), random);
         for (List<int[]> batch : batches) {
             float loss = model.trainStep(SequenceBatch.forTraining(batch, params.maxHistory()), random);
-            sink.record(MetricSink.TRAIN_LOSS, ++step, loss);
+            progress.metric(TrainingMetrics.TRAIN_LOSS, ++step, loss);
             lossSum += loss;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        sink.record(MetricSink.EPOCH_LOSS, epoch, lossSum / batches.size());
-        sink.record(MetricSink.THROUGHPUT, epoch, sequences.size() / seconds);
+        progress.metric(TrainingMetrics.EPOCH_LOSS, epoch, lossSum / batches.size());
+        progress.metric(TrainingMetrics.THROUGHPUT, epoch, sequences.size() / seconds);
         return seconds;
     }
 

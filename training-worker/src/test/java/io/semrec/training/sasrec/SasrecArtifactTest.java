@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.semrec.artifact.SafeTensors;
 import io.semrec.encoder.SasrecEncoder;
-import io.semrec.training.MetricSink;
 import io.semrec.training.data.ItemTable;
 import io.semrec.training.data.LeaveOneOutSplit;
 import java.io.IOException;
@@ -25,7 +24,7 @@ class SasrecArtifactTest {
     @Test
     void filesHoldTheEncoderAndTheItemVectorsByInternalId(@TempDir Path folder) throws IOException {
         SasrecParams params = new SasrecParams(8, 1, 1, 0, 8, 1e-2, 1, 1, 5, SasrecLoss.CE, 1, false, 1);
-        SasrecResult result = new SasrecTrainer(ITEMS, params, SasrecTrainer.defaultDevice(), MetricSink.NONE)
+        SasrecResult result = new SasrecTrainer(ITEMS, params, SasrecTrainer.defaultDevice(), new RecordedProgress())
                 .train(LeaveOneOutSplit.of(SuccessorSequences.generate(ITEMS, 30, 4, 6, 2)));
         long[] internalIds = new long[ITEMS];
         String[] externalIds = new String[ITEMS];
