@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,13 +54,18 @@ public class RecommendationService {
     }
 
     public Recommendations forUser(CatalogRef catalog, String userId, RecommendationQuery query) {
-        return fromHistory(catalog, items.recentItemsOfUser(catalog, userId), query, Endpoint.USER);
+        List<String> history = items.recentItemsOfUser(catalog, userId);
+        return fromHistory(catalog, history, history, query, Endpoint.USER);
     }
 
-    /** @param history the session's items, oldest first; only the catalog's history length of the newest is encoded */
+    /**
+     * @param history the session's items, oldest first: the catalog's history length of the newest
+     *        are encoded, and none of them is recommended (unless {@code exclude_seen=false})
+     */
     public Recommendations forSession(CatalogRef catalog, List<String> history, RecommendationQuery query) {
         int keep = Math.min(history.size(), catalog.settings().historyLengthOrDefault());
-        return fromHistory(catalog, history.subList(history.size() - keep, history.size()), query, Endpoint.SESSION);
+        return fromHistory(catalog, history.subList(history.size() - keep, history.size()), history, query,
+                Endpoint.SESSION);
     }
 
     /** Items nearest to the item in the active model; never the item itself. */
@@ -80,30 +84,29 @@ public class RecommendationService {
         return answer(catalog, m.modelId, Source.MODEL, nearest, Endpoint.SIMILAR);
     }
 
-    private Recommendations fromHistory(CatalogRef catalog, List<String> history, RecommendationQuery query,
-            Endpoint endpoint) {
-        Set<String> seen = query.excludeSeen() ? new HashSet<>(history) : Set.of();
+    /** @param encoded the items whose vectors form the query; {@code seenItems}: those to leave out */
+    private Recommendations fromHistory(CatalogRef catalog, List<String> encoded, List<String> seenItems,
+            RecommendationQuery query, Endpoint endpoint) {
+        Set<String> seen = query.excludeSeen() ? new HashSet<>(seenItems) : Set.of();
         Optional<ModelVectors> model = activeModel(catalog);
         if (model.isEmpty()) {
             return popularity(catalog, seen, query, endpoint);
         }
         ModelVectors m = model.get();
-        List<float[]> known = new ArrayList<>(history.size());
-        Set<Long> exclude = new LinkedHashSet<>();
-        for (String itemId : history) {
+        List<float[]> known = new ArrayList<>(encoded.size());
+        for (String itemId : encoded) {
             int index = m.indexOf(itemId);
             if (index != ModelVectors.ABSENT) {
                 known.add(m.vector(index));
-                if (query.excludeSeen()) {
-                    exclude.add(m.itemId(index));
-                }
             }
         }
         if (known.isEmpty()) {
             return popularity(catalog, seen, query, endpoint);
         }
-        List<ScoredItem> nearest = search.nearest(catalog, m, m.encoder.encode(known), query.k(),
-                exclude.stream().mapToLong(Long::longValue).toArray(), query.filters());
+        long[] exclude = seen.stream().mapToInt(m::indexOf).filter(index -> index != ModelVectors.ABSENT)
+                .mapToLong(m::itemId).toArray();
+        List<ScoredItem> nearest = search.nearest(catalog, m, m.encoder.encode(known), query.k(), exclude,
+                query.filters());
         return answer(catalog, m.modelId, Source.MODEL, nearest, endpoint);
     }
 
