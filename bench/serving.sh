@@ -148,16 +148,20 @@ request = function()
 end
 LUA
 
-# Prints "p50_ms p99_ms requests_per_s".
+app_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) * 1000 / hz }' "/proc/$APP_PID/stat"; }
+
+# Prints "p50_ms p99_ms requests_per_s app_cpu_ms_per_request".
 app_run() { # script connections seconds
-  local target="$CATALOG_PATH" report
+  local target="$CATALOG_PATH" report cpu_before
   [[ $1 == session ]] && target="$CATALOG_PATH/recommendations"
+  cpu_before=$(app_cpu_ms)
   report=$(BODIES="$OUT/bodies.jsonl" KEY="$KEY" USERS="$USERS" TARGET="$target" \
     wrk -t "$(( $2 < 2 ? 1 : 2 ))" -c "$2" -d "${3}s" --latency -s "$OUT/$1.lua" "$BASE")
   if grep -q "Non-2xx" <<<"$report"; then echo "$report" >&2; echo "app answered errors" >&2; exit 1; fi
   ms() { awk -v p="$1" '$1 == p { v = $2; if (v ~ /us$/) print v / 1000; else if (v ~ /ms$/) print v + 0; else print v * 1000 }'; }
-  printf '%.2f %.2f %.0f\n' "$(ms 50% <<<"$report")" "$(ms 99% <<<"$report")" \
-    "$(awk '/^Requests\/sec/ { print $2 }' <<<"$report")"
+  printf '%.2f %.2f %.0f %.3f\n' "$(ms 50% <<<"$report")" "$(ms 99% <<<"$report")" \
+    "$(awk '/^Requests\/sec/ { print $2 }' <<<"$report")" \
+    "$(awk -v a="$cpu_before" -v b="$(app_cpu_ms)" -v n="$(awk '/ requests in / { print $1 }' <<<"$report")" 'BEGIN { print (b - a) / n }')"
 }
 
 set_ef() { api -X PATCH -H 'Content-Type: application/json' -d "{\"settings\":{\"efSearch\":$1}}" "$BASE$CATALOG_PATH" >/dev/null; }
@@ -204,12 +208,12 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
   echo "Run $(date -u +%Y-%m-%dT%H:%MZ); $(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p' | head -n 1)), $(free -g | awk '/^Mem:/ { print $2 }') GiB memory; load average before/after: $LOAD_BEFORE / $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "Command: \`ITEMS=$ITEMS DIM=$DIM USERS=$USERS DURATION=$DURATION ./semrec bench serving\`; model $MODEL published (COPY + HNSW m=16, ef_construction=64) in ${PUBLISH_S} s."
   echo
-  echo "| what (ef_search 40, k $K) | clients | p50 ms | p99 ms | requests/s | app/raw throughput | app−raw p99 ms |"
-  echo "|---|---|---|---|---|---|---|"
+  echo "| what (ef_search 40, k $K) | clients | p50 ms | p99 ms | requests/s | app/raw throughput | app−raw p99 ms | app CPU ms/request |"
+  echo "|---|---|---|---|---|---|---|---|"
   for c in 1 8; do
-    echo "| raw pgvector (pgbench, same SELECT) | $c | $(field raw$c 1) | $(field raw$c 2) | $(field raw$c 3) | | |"
+    echo "| raw pgvector (pgbench, same SELECT) | $c | $(field raw$c 1) | $(field raw$c 2) | $(field raw$c 3) | | | |"
     for e in session user; do
-      echo "| app \`$e\` endpoint (wrk) | $c | $(field $e$c 1) | $(field $e$c 2) | $(field $e$c 3) | $(ratio "$(field $e$c 3)" "$(field raw$c 3)") | $(awk -v a="$(field $e$c 2)" -v b="$(field raw$c 2)" 'BEGIN { printf "%+.2f", a - b }') |"
+      echo "| app \`$e\` endpoint (wrk) | $c | $(field $e$c 1) | $(field $e$c 2) | $(field $e$c 3) | $(ratio "$(field $e$c 3)" "$(field raw$c 3)") | $(awk -v a="$(field $e$c 2)" -v b="$(field raw$c 2)" 'BEGIN { printf "%+.2f", a - b }') | $(field $e$c 4) |"
     done
   done
   echo
