@@ -19,6 +19,8 @@ public class ApiKeyRegistry {
 
     static final Duration CACHE_TTL = Duration.ofSeconds(30);
 
+    private static final ApiPrincipal CONFIGURED_ADMIN = new ApiPrincipal(null, "SEMREC_ADMIN_KEY", ApiRole.ADMIN, null);
+
     private final Cache<ByteBuffer, Optional<ApiPrincipal>> cache = Caffeine.newBuilder()
             .expireAfterWrite(CACHE_TTL)
             .maximumSize(10_000)
@@ -32,10 +34,27 @@ public class ApiKeyRegistry {
 
     public Optional<ApiPrincipal> resolve(String secret) {
         byte[] hash = ApiKeySecrets.sha256(secret);
-        if (configuredAdminHash.isPresent() && MessageDigest.isEqual(configuredAdminHash.get(), hash)) {
-            return Optional.of(new ApiPrincipal(null, "SEMREC_ADMIN_KEY", ApiRole.ADMIN, null));
+        if (isConfiguredAdmin(hash)) {
+            return Optional.of(CONFIGURED_ADMIN);
         }
         return cache.get(ByteBuffer.wrap(hash), key -> lookup(hash));
+    }
+
+    /**
+     * The key's principal when it is known without asking the database (the configured admin key,
+     * or a cached valid key); null otherwise. Lets authentication skip a hop to a worker thread.
+     */
+    public ApiPrincipal knownPrincipal(String secret) {
+        byte[] hash = ApiKeySecrets.sha256(secret);
+        if (isConfiguredAdmin(hash)) {
+            return CONFIGURED_ADMIN;
+        }
+        Optional<ApiPrincipal> cached = cache.getIfPresent(ByteBuffer.wrap(hash));
+        return cached == null ? null : cached.orElse(null);
+    }
+
+    private boolean isConfiguredAdmin(byte[] hash) {
+        return configuredAdminHash.isPresent() && MessageDigest.isEqual(configuredAdminHash.get(), hash);
     }
 
     /** Forget a revoked key at once on this replica. */

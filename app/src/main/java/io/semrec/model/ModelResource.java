@@ -75,7 +75,11 @@ public class ModelResource {
     @Path("{id}/activate")
     @RolesAllowed(Roles.ADMIN)
     public ModelView activate(@PathParam("catalog") String slug, @PathParam("id") long id) {
-        ModelView activated = models.activate(directory.require(slug), id);
+        CatalogRef catalog = directory.require(slug);
+        models.get(catalog, id); // 404 unless the model is this catalog's
+        // Its vectors are loaded before the switch, so this replica's first requests on it do not wait.
+        vectors.preload(id);
+        ModelView activated = models.activate(catalog, id);
         directory.evict(slug);
         return activated;
     }

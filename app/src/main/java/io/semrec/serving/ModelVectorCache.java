@@ -43,6 +43,11 @@ public class ModelVectorCache {
         return Optional.ofNullable(cache.get(modelId, this::load));
     }
 
+    /** Loads the model's vectors now unless they are cached already. */
+    public void preload(long modelId) {
+        get(modelId);
+    }
+
     public void evict(long modelId) {
         cache.invalidate(modelId);
     }

@@ -1,11 +1,10 @@
 package io.semrec.serving;
 
+import io.semrec.api.ProblemException;
 import io.semrec.auth.Roles;
 import io.semrec.catalog.CatalogDirectory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -46,10 +45,13 @@ public class RecommendationResource {
     @POST
     @Path("recommendations")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Recommendations forSession(@PathParam("catalog") String slug, @NotNull @Valid SessionRequest session,
+    public Recommendations forSession(@PathParam("catalog") String slug, SessionRequest session,
             @QueryParam("exclude_seen") @DefaultValue("true") boolean excludeSeen,
             @QueryParam("filter") List<String> filters) {
-        return recommendations.forSession(directory.require(slug), session.history(),
+        if (session == null) {
+            throw ProblemException.badRequest("a JSON body {\"history\": [item ids], \"k\": 10} is required");
+        }
+        return recommendations.forSession(directory.require(slug), session.checkedHistory(),
                 RecommendationQuery.of(session.k(), excludeSeen, filters));
     }
 

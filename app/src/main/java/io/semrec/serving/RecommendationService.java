@@ -2,14 +2,17 @@ package io.semrec.serving;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.semrec.api.ProblemException;
 import io.semrec.catalog.CatalogRef;
+import io.semrec.ingest.ItemService;
+import io.semrec.ingest.UserEventService;
+import io.semrec.ingest.UserHistory;
 import io.semrec.serving.Recommendations.Source;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,14 +34,16 @@ public class RecommendationService {
 
     private final ModelVectorCache vectors;
     private final VectorSearch search;
-    private final CatalogItems items;
+    private final UserEventService userEvents;
+    private final ItemService items;
     private final PopularItems popular;
     private final Map<Endpoint, Map<Source, Counter>> served = new EnumMap<>(Endpoint.class);
 
-    RecommendationService(ModelVectorCache vectors, VectorSearch search, CatalogItems items, PopularItems popular,
-            MeterRegistry registry) {
+    RecommendationService(ModelVectorCache vectors, VectorSearch search, UserEventService userEvents, ItemService items,
+            PopularItems popular, MeterRegistry registry) {
         this.vectors = vectors;
         this.search = search;
+        this.userEvents = userEvents;
         this.items = items;
         this.popular = popular;
         for (Endpoint endpoint : Endpoint.values()) {
@@ -55,13 +60,18 @@ public class RecommendationService {
     }
 
     public Recommendations forUser(CatalogRef catalog, String userId, RecommendationQuery query) {
-        return fromHistory(catalog, items.recentItemsOfUser(catalog, userId), query, Endpoint.USER);
+        List<String> history = recentItems(catalog, userId);
+        return fromHistory(catalog, history, history, query, Endpoint.USER);
     }
 
-    /** @param history the session's items, oldest first; only the catalog's history length of the newest is encoded */
+    /**
+     * @param history the session's items, oldest first: the catalog's history length of the newest
+     *        are encoded, and none of them is recommended (unless {@code exclude_seen=false})
+     */
     public Recommendations forSession(CatalogRef catalog, List<String> history, RecommendationQuery query) {
         int keep = Math.min(history.size(), catalog.settings().historyLengthOrDefault());
-        return fromHistory(catalog, history.subList(history.size() - keep, history.size()), query, Endpoint.SESSION);
+        return fromHistory(catalog, history.subList(history.size() - keep, history.size()), history, query,
+                Endpoint.SESSION);
     }
 
     /** Items nearest to the item in the active model; never the item itself. */
@@ -69,9 +79,7 @@ public class RecommendationService {
         Optional<ModelVectors> model = activeModel(catalog);
         int index = model.map(m -> m.indexOf(itemId)).orElse(ModelVectors.ABSENT);
         if (index == ModelVectors.ABSENT) {
-            if (!items.exists(catalog, itemId)) {
-                throw ProblemException.notFound("no item '" + itemId + "' in catalog '" + catalog.slug() + "'");
-            }
+            requireItem(catalog, itemId);
             return popularity(catalog, Set.of(itemId), query, Endpoint.SIMILAR);
         }
         ModelVectors m = model.get();
@@ -80,31 +88,51 @@ public class RecommendationService {
         return answer(catalog, m.modelId, Source.MODEL, nearest, Endpoint.SIMILAR);
     }
 
-    private Recommendations fromHistory(CatalogRef catalog, List<String> history, RecommendationQuery query,
-            Endpoint endpoint) {
-        Set<String> seen = query.excludeSeen() ? new HashSet<>(history) : Set.of();
+    /** @param encoded the items whose vectors form the query; {@code seenItems}: those to leave out */
+    private Recommendations fromHistory(CatalogRef catalog, List<String> encoded, List<String> seenItems,
+            RecommendationQuery query, Endpoint endpoint) {
+        Set<String> seen = query.excludeSeen() ? new HashSet<>(seenItems) : Set.of();
         Optional<ModelVectors> model = activeModel(catalog);
         if (model.isEmpty()) {
             return popularity(catalog, seen, query, endpoint);
         }
         ModelVectors m = model.get();
-        List<float[]> known = new ArrayList<>(history.size());
-        Set<Long> exclude = new LinkedHashSet<>();
-        for (String itemId : history) {
+        List<float[]> known = new ArrayList<>(encoded.size());
+        for (String itemId : encoded) {
             int index = m.indexOf(itemId);
             if (index != ModelVectors.ABSENT) {
                 known.add(m.vector(index));
-                if (query.excludeSeen()) {
-                    exclude.add(m.itemId(index));
-                }
             }
         }
         if (known.isEmpty()) {
             return popularity(catalog, seen, query, endpoint);
         }
-        List<ScoredItem> nearest = search.nearest(catalog, m, m.encoder.encode(known), query.k(),
-                exclude.stream().mapToLong(Long::longValue).toArray(), query.filters());
+        long[] exclude = seen.stream().mapToInt(m::indexOf).filter(index -> index != ModelVectors.ABSENT)
+                .mapToLong(m::itemId).toArray();
+        List<ScoredItem> nearest = search.nearest(catalog, m, m.encoder.encode(known), query.k(), exclude,
+                query.filters());
         return answer(catalog, m.modelId, Source.MODEL, nearest, endpoint);
+    }
+
+    /** The items of the user's {@code historyLength} most recent events, oldest first. */
+    private List<String> recentItems(CatalogRef catalog, String userId) {
+        try {
+            List<String> oldestFirst = new ArrayList<>(userEvents.history(catalog, userId,
+                    catalog.settings().historyLengthOrDefault()).events().stream().map(UserHistory.Event::itemId).toList());
+            Collections.reverse(oldestFirst);
+            return oldestFirst;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the history of a user failed", e);
+        }
+    }
+
+    /** 404 unless the catalog has the item. */
+    private void requireItem(CatalogRef catalog, String itemId) {
+        try {
+            items.get(catalog, itemId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("looking up an item failed", e);
+        }
     }
 
     private Optional<ModelVectors> activeModel(CatalogRef catalog) {

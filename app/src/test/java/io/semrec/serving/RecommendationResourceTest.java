@@ -80,6 +80,17 @@ class RecommendationResourceTest {
     }
 
     @Test
+    void aLongSessionIsEncodedByItsNewestItemsButNoneOfItsItemsIsRecommended() {
+        ServingFixture f = ServingFixture.create("long-session", 40, 8, ScoreMetric.COSINE);
+        f.settings(Map.of("historyLength", 2, "efSearch", 1000));
+        float[] newest = f.mean(List.of("i2", "i3"));
+        // The oldest item would be the best answer, were it not in the session.
+        String oldest = f.exactTop(newest, Set.of("i2", "i3"), 1).get(0);
+        List<String> history = List.of(oldest, "i2", "i3");
+        assertEquals(f.exactTop(newest, Set.copyOf(history), 8), ids(session(f, history, 8)));
+    }
+
+    @Test
     void similarItemsNeverIncludeTheItemItself() {
         ServingFixture f = ServingFixture.create("similar", 40, 8, ScoreMetric.DOT);
         JsonPath response = admin().queryParam("k", 5).get(f.path("/items/i7/similar"))

@@ -59,43 +59,38 @@ public final class Fixtures {
     }
 
     public static long catalogId(String slug) {
-        try (Connection connection = dataSource().getConnection();
-                PreparedStatement query = connection.prepareStatement("SELECT id FROM catalog WHERE slug = ?")) {
-            query.setString(1, slug);
-            try (ResultSet rs = query.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalArgumentException("no catalog " + slug);
-                }
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        Object id = scalar("SELECT id FROM catalog WHERE slug = ?", slug);
+        if (id == null) {
+            throw new IllegalArgumentException("no catalog " + slug);
         }
+        return (Long) id;
     }
 
     /** Runs one statement with positional parameters; returns the row count. */
     public static int update(String sql, Object... params) {
-        try (Connection connection = dataSource().getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                statement.setObject(i + 1, params[i]);
-            }
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return withStatement(sql, params, PreparedStatement::executeUpdate);
     }
 
     /** The first column of the first row of a query, or null without rows. */
     public static Object scalar(String sql, Object... params) {
+        return withStatement(sql, params, statement -> {
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getObject(1) : null;
+            }
+        });
+    }
+
+    private interface StatementWork<T> {
+        T apply(PreparedStatement statement) throws SQLException;
+    }
+
+    private static <T> T withStatement(String sql, Object[] params, StatementWork<T> work) {
         try (Connection connection = dataSource().getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 statement.setObject(i + 1, params[i]);
             }
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? rs.getObject(1) : null;
-            }
+            return work.apply(statement);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

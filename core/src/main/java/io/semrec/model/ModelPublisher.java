@@ -59,6 +59,8 @@ public final class ModelPublisher {
                 // Lets ATTACH PARTITION skip scanning the rows to prove they belong there.
                 + "CONSTRAINT " + table + "_model CHECK (model_id = " + modelId + "))");
         Copied copied = copy(connection, table, draft.catalogId(), modelId, vectors);
+        // Without statistics the planner takes the fresh table for tiny and sorts it instead of using the index.
+        execute(connection, "ANALYZE " + table);
         execute(connection, "SET LOCAL maintenance_work_mem = '" + indexBuildMemory + "'");
         execute(connection, "CREATE INDEX " + table + "_embedding ON " + table + " USING hnsw ((embedding::vector("
                 + copied.dim + ")) " + draft.metric().operatorClass + ") WITH (m = " + HNSW_M
