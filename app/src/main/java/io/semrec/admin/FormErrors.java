@@ -1,0 +1,72 @@
+package io.semrec.admin;
+
+import io.semrec.api.ProblemException;
+import io.semrec.api.ProblemMappers;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Messages for the fields of one submitted form, shown next to each field. The rules themselves
+ * are the API's: its request records' constraints and its services' problems.
+ */
+public final class FormErrors {
+
+    private final Map<String, String> byField = new LinkedHashMap<>();
+
+    public static FormErrors none() {
+        return new FormErrors();
+    }
+
+    public boolean any() {
+        return !byField.isEmpty();
+    }
+
+    /** The message for {@code field}, or null. */
+    public String get(String field) {
+        return byField.get(field);
+    }
+
+    /** Records a message; a field keeps its first one, which is the most basic. */
+    public void add(String field, String message) {
+        byField.putIfAbsent(field, message);
+    }
+
+    /**
+     * Parses a whole number typed into {@code field}; blank gives null, or a message when the
+     * field is required.
+     */
+    public Integer wholeNumber(String field, String text, boolean required) {
+        if (text == null || text.isBlank()) {
+            if (required) {
+                add(field, "enter a whole number");
+            }
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            add(field, "enter a whole number, like 40");
+            return null;
+        }
+    }
+
+    /** Checks {@code request} against the constraints its API declares. */
+    public <T> T validate(Validator validator, T request) {
+        for (ConstraintViolation<T> violation : validator.validate(request)) {
+            add(ProblemMappers.fieldName(violation), violation.getMessage());
+        }
+        return request;
+    }
+
+    /** Shows a service's refusal next to the field it names, or next to {@code fallbackField}. */
+    public void add(ProblemException problem, String fallbackField) {
+        Object field = problem.extensions.get("field");
+        String message = problem.getMessage();
+        if (field != null && message.startsWith(field + ": ")) {
+            message = message.substring(field.toString().length() + 2);
+        }
+        add(field == null ? fallbackField : field.toString(), message);
+    }
+}
