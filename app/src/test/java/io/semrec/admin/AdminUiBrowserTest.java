@@ -29,6 +29,11 @@ import org.openqa.selenium.support.ui.Select;
 @QuarkusTest
 class AdminUiBrowserTest {
 
+    /** Catalogs for the screenshots, each with the keys its shop would use. */
+    private static final List<Map<String, String>> SHOWCASE = List.of(
+            Map.of("slug", "amazon-office", "name", "Office products"),
+            Map.of("slug", "amazon-scientific", "name", "Scientific supplies"));
+
     private static WebDriver browser;
 
     @TestHTTPResource("/")
@@ -51,6 +56,7 @@ class AdminUiBrowserTest {
     void signOut() {
         open("/admin/sign-in");
         browser.manage().deleteAllCookies();
+        showcaseData();
     }
 
     @Test
@@ -186,11 +192,31 @@ class AdminUiBrowserTest {
         assumeTrue(Browser.screenshotsWanted(), "only renders the phone screenshots");
         signedIn();
         Browser.screenshot(browser, "catalogs-phone", Browser.PHONE);
-        String slug = Api.createCatalog("phone");
-        Api.admin().contentType(ContentType.JSON).body(Map.of("name", "Scientific supplies"))
-                .patch("/api/v1/catalogs/" + slug).then().statusCode(200);
-        open("/admin/catalogs/" + slug);
+        open("/admin/catalogs/" + SHOWCASE.get(0).get("slug"));
         Browser.screenshot(browser, "catalog-detail-phone", Browser.PHONE);
+    }
+
+    /**
+     * For the screenshots only: catalogs and keys as an operator would have them, created once per
+     * database (run with a fresh one so that the pages show only these).
+     */
+    private static void showcaseData() {
+        if (!Browser.screenshotsWanted()) {
+            return;
+        }
+        for (Map<String, String> catalog : SHOWCASE) {
+            int status = Api.admin().contentType(ContentType.JSON).body(catalog)
+                    .post("/api/v1/catalogs").then().extract().statusCode();
+            if (status == 201) {
+                String slug = catalog.get("slug");
+                Api.admin().contentType(ContentType.JSON)
+                        .body(Map.of("name", slug + " shop", "role", "read", "catalog", slug))
+                        .post("/api/v1/api-keys").then().statusCode(201);
+                Api.admin().contentType(ContentType.JSON)
+                        .body(Map.of("name", slug + " nightly import", "role", "ingest", "catalog", slug))
+                        .post("/api/v1/api-keys").then().statusCode(201);
+            }
+        }
     }
 
     private void open(String path) {

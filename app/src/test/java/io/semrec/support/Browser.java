@@ -74,12 +74,17 @@ public final class Browser {
         }
         driver.manage().window().setSize(viewport);
         awaitLoaded(driver);
-        long height = (Long) ((JavascriptExecutor) driver).executeScript(
-                "return Math.ceil(document.documentElement.scrollHeight)");
-        driver.manage().window().setSize(new Dimension(viewport.width, (int) Math.max(viewport.height, height)));
+        // The window is taller than the page's viewport by the browser's own frame: add that back.
+        long page = script(driver, "return Math.ceil(document.documentElement.scrollHeight)");
+        long frame = viewport.height - script(driver, "return window.innerHeight");
+        driver.manage().window().setSize(new Dimension(viewport.width, (int) Math.max(viewport.height, page + frame)));
         byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
         Files.createDirectories(SCREENSHOTS);
         Files.write(SCREENSHOTS.resolve(name + ".png"), png);
         driver.manage().window().setSize(LAPTOP);
+    }
+
+    private static long script(WebDriver driver, String script) {
+        return ((Number) ((JavascriptExecutor) driver).executeScript(script)).longValue();
     }
 }
