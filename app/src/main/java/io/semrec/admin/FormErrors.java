@@ -1,9 +1,11 @@
 package io.semrec.admin;
 
+import io.quarkus.qute.TemplateInstance;
 import io.semrec.api.ProblemException;
 import io.semrec.api.ProblemMappers;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,10 +15,18 @@ import java.util.Map;
  */
 public final class FormErrors {
 
+    /** The form was understood but refused; the page shows it again with its messages. */
+    private static final int UNPROCESSABLE = 422;
+
     private final Map<String, String> byField = new LinkedHashMap<>();
 
     public static FormErrors none() {
         return new FormErrors();
+    }
+
+    /** The form's page again, as a refusal. */
+    public static Response refused(TemplateInstance formPage) {
+        return Response.status(UNPROCESSABLE).entity(formPage).build();
     }
 
     public boolean any() {

@@ -35,7 +35,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class ApiKeyPages {
 
     static final String PATH = "/admin/api-keys";
-    static final int UNPROCESSABLE = 422;
 
     // A signed-in operator manages keys for every catalog, like the configured admin key.
     private static final ApiPrincipal OPERATOR = new ApiPrincipal(null, "admin UI", ApiRole.ADMIN, null);
@@ -83,7 +82,7 @@ public class ApiKeyPages {
                 errors.add(refused, "name");
             }
         }
-        return Response.status(UNPROCESSABLE).entity(Templates.list(page(null), true, form, errors, null)).build();
+        return FormErrors.refused(Templates.list(page(null), true, form, errors, null));
     }
 
     @POST

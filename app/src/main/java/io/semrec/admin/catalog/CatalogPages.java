@@ -41,7 +41,6 @@ public class CatalogPages {
     static final String PATH = "/admin/catalogs";
     /** The create form's address; the underscore keeps it from ever matching a catalog slug. */
     static final String NEW = "_new";
-    static final int UNPROCESSABLE = 422;
 
     @CheckedTemplate(basePath = "catalogs")
     static class Templates {
@@ -103,7 +102,7 @@ public class CatalogPages {
                 errors.add(refused, "slug");
             }
         }
-        return Response.status(UNPROCESSABLE).entity(Templates.create(form, errors)).build();
+        return FormErrors.refused(Templates.create(form, errors));
     }
 
     @GET
@@ -135,7 +134,7 @@ public class CatalogPages {
             return Notice.CATALOG_SAVED.redirect(detailPath(slug));
         }
         CatalogView catalog = catalogs.summary(ref);
-        return Response.status(UNPROCESSABLE).entity(Templates.detail(catalog, form, errors, null)).build();
+        return FormErrors.refused(Templates.detail(catalog, form, errors, null));
     }
 
     @GET
