@@ -23,7 +23,7 @@ public class AdminErrorPages {
 
     @ServerResponseFilter
     public void asPage(ContainerRequestContext request, ContainerResponseContext response) {
-        if (response.getStatus() < 400 || !request.getUriInfo().getPath().startsWith("/admin")) {
+        if (response.getStatus() < 400 || !AdminHome.covers(request.getUriInfo().getPath())) {
             return;
         }
         TemplateInstance page;

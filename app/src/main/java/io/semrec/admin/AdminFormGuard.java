@@ -18,7 +18,7 @@ public class AdminFormGuard {
 
     @ServerRequestFilter
     public Response onlyForms(ContainerRequestContext request) {
-        if (SAFE_METHODS.contains(request.getMethod()) || !request.getUriInfo().getPath().startsWith("/admin")
+        if (SAFE_METHODS.contains(request.getMethod()) || !AdminHome.covers(request.getUriInfo().getPath())
                 || isForm(request.getMediaType())) {
             return null;
         }

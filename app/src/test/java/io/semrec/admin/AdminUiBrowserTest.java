@@ -73,7 +73,7 @@ class AdminUiBrowserTest {
         assertEquals("API keys", text("h1"));
         assertEquals("page", browser.findElement(By.linkText("API keys")).getDomAttribute("aria-current"));
 
-        browser.findElement(By.cssSelector(".sign-out button")).click();
+        follow(browser.findElement(By.cssSelector(".sign-out button")));
         assertEquals("You are signed out.", text(".notice"));
         open("/admin/catalogs");
         assertTrue(browser.getCurrentUrl().endsWith("/admin/sign-in"), browser.getCurrentUrl());
@@ -83,7 +83,7 @@ class AdminUiBrowserTest {
     void operatorCreatesEditsAndDeletesACatalog() throws IOException {
         signedIn();
         Browser.screenshot(browser, "catalogs", Browser.LAPTOP);
-        browser.findElement(By.linkText("New catalog")).click();
+        follow(browser.findElement(By.linkText("New catalog")));
 
         // A refused form keeps everything typed and says what is wrong next to each field.
         type("slug", "Not A Slug!");
@@ -126,7 +126,7 @@ class AdminUiBrowserTest {
                 .body("settings.efSearch", equalTo(120))
                 .body("settings.historyLength", equalTo(20));
 
-        browser.findElement(By.linkText("All catalogs")).click();
+        follow(browser.findElement(By.linkText("All catalogs")));
         By row = By.id("catalog-" + slug);
         findOnSomePage(row);
         Browser.awaitLoaded(browser);
@@ -134,7 +134,7 @@ class AdminUiBrowserTest {
                 browser.findElement(row).getText());
 
         open("/admin/catalogs/" + slug);
-        browser.findElement(By.linkText("Delete this catalog…")).click();
+        follow(browser.findElement(By.linkText("Delete this catalog…")));
         assertEquals("Delete Office and school?", text("h1"));
         submit("Delete permanently");
         assertEquals("Catalog deleted with all its data.", text(".notice"));
@@ -164,12 +164,12 @@ class AdminUiBrowserTest {
         Api.as(secret).get("/api/v1/catalogs/" + catalog).then().statusCode(200);
         Browser.screenshot(browser, "api-key-created", Browser.LAPTOP);
 
-        browser.findElement(By.linkText("Done")).click();
+        follow(browser.findElement(By.linkText("Done")));
         WebElement row = keyRow(name);
         assertTrue(row.getText().contains("ingest"));
         assertTrue(row.getText().contains(catalog));
         Browser.screenshot(browser, "api-keys", Browser.LAPTOP);
-        row.findElement(By.cssSelector("button")).click();
+        follow(row.findElement(By.cssSelector("button")));
         assertEquals("API key revoked; requests with it are refused from now on.", text(".notice"));
         assertTrue(keyRow(name).getText().contains("revoked"));
         Api.as(secret).get("/api/v1/catalogs/" + catalog).then().statusCode(401);
@@ -178,13 +178,25 @@ class AdminUiBrowserTest {
     @Test
     void systemPageShowsDatabaseAndVectorExtension() throws IOException {
         signedIn();
-        browser.findElement(By.linkText("System")).click();
+        follow(browser.findElement(By.linkText("System")));
         WebElement pgvector = browser.findElements(By.cssSelector(".check")).stream()
                 .filter(c -> c.getText().contains("pgvector")).findFirst().orElseThrow();
         assertTrue(pgvector.getText().contains("Up"));
         assertTrue(pgvector.getText().contains("0.8.0"));
         assertTrue(text(".checks").contains("Database connections health check"));
         Browser.screenshot(browser, "system", Browser.LAPTOP);
+    }
+
+    @Test
+    void liveUpdateAfterTheSessionEndedLeadsToSignInAndBack() {
+        signedIn();
+        open("/admin/system");
+        browser.manage().deleteAllCookies();
+        // The health list polls every 10 s; its answer is now the sign-in page, so the page reloads.
+        Browser.waitFor(browser).until(ExpectedConditions.urlMatches("/admin/sign-in$"));
+        signIn(AdminUi.USER, AdminUi.PASSWORD);
+        assertTrue(browser.getCurrentUrl().endsWith("/admin/system"), browser.getCurrentUrl());
+        assertEquals("System", text("h1"));
     }
 
     @Test
@@ -242,10 +254,16 @@ class AdminUiBrowserTest {
     }
 
     private void submit(String label) {
-        browser.findElements(By.cssSelector("button[type=submit]")).stream()
+        follow(browser.findElements(By.cssSelector("button[type=submit]")).stream()
                 .filter(b -> b.getText().equals(label)).findFirst()
-                .orElseThrow(() -> new AssertionError("no button '" + label + "'"))
-                .click();
+                .orElseThrow(() -> new AssertionError("no button '" + label + "'")));
+    }
+
+    /** Clicks a link or button and waits until the browser has left the page it was on. */
+    private void follow(WebElement target) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        target.click();
+        Browser.waitFor(browser).until(ExpectedConditions.stalenessOf(page));
     }
 
     private String value(String field) {
@@ -275,7 +293,7 @@ class AdminUiBrowserTest {
             if (next.isEmpty()) {
                 throw new AssertionError("not on any page: " + what);
             }
-            next.get(0).click();
+            follow(next.get(0));
         }
     }
 }
