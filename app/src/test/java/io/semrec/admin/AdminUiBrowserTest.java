@@ -100,6 +100,7 @@ class AdminUiBrowserTest {
         assertEquals("5", value("efSearch"));
         assertEquals("lots", value("historyLength"));
         assertEquals("error-summary", browser.switchTo().activeElement().getDomAttribute("class"));
+        Browser.screenshot(browser, "catalog-form-errors", Browser.LAPTOP);
 
         String slug = Api.uniqueSlug("office");
         type("slug", slug);
