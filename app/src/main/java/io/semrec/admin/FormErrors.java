@@ -6,8 +6,11 @@ import io.semrec.api.ProblemMappers;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Messages for the fields of one submitted form, shown next to each field. The rules themselves
@@ -19,6 +22,7 @@ public final class FormErrors {
     private static final int UNPROCESSABLE = 422;
 
     private final Map<String, String> byField = new LinkedHashMap<>();
+    private final List<String> general = new ArrayList<>();
 
     public static FormErrors none() {
         return new FormErrors();
@@ -30,7 +34,7 @@ public final class FormErrors {
     }
 
     public boolean any() {
-        return !byField.isEmpty();
+        return !byField.isEmpty() || !general.isEmpty();
     }
 
     /** The message for {@code field}, or null. */
@@ -70,13 +74,23 @@ public final class FormErrors {
         return request;
     }
 
-    /** Shows a service's refusal next to the field it names, or next to {@code fallbackField}. */
-    public void add(ProblemException problem, String fallbackField) {
-        Object field = problem.extensions.get("field");
+    /**
+     * Shows a service's refusal next to the form field it names (the last node of its path), next
+     * to {@code fallbackField} when it names none, or above the form when the field is not on it.
+     */
+    public void add(ProblemException problem, String fallbackField, Set<String> formFields) {
+        Object path = problem.extensions.get("field");
+        String field = path == null ? fallbackField : path.toString().substring(path.toString().lastIndexOf('.') + 1);
         String message = problem.getMessage();
-        if (field != null && message.startsWith(field + ": ")) {
-            message = message.substring(field.toString().length() + 2);
+        if (field == null || !formFields.contains(field)) {
+            general.add(message);
+            return;
         }
-        add(field == null ? fallbackField : field.toString(), message);
+        add(field, path != null && message.startsWith(path + ": ") ? message.substring(path.toString().length() + 2) : message);
+    }
+
+    /** Messages about the form as a whole, for the summary above it. */
+    public List<String> general() {
+        return general;
     }
 }

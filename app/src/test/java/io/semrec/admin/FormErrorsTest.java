@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.semrec.api.ProblemException;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FormErrorsTest {
@@ -32,12 +34,24 @@ class FormErrorsTest {
 
     @Test
     void serviceRefusalsGoNextToTheFieldTheyName() {
+        Set<String> fields = Set.of("slug", "name", "catalog");
         FormErrors errors = FormErrors.none();
-        errors.add(ProblemException.invalidField("catalog", "no catalog 'books'"), "name");
-        errors.add(ProblemException.conflict("catalog 'books' already exists"), "slug");
+        errors.add(ProblemException.invalidField("catalog", "no catalog 'books'"), "name", fields);
+        errors.add(ProblemException.conflict("catalog 'books' already exists"), "slug", fields);
         assertEquals("no catalog 'books'", errors.get("catalog"));
         assertEquals("catalog 'books' already exists", errors.get("slug"));
         assertNull(errors.get("name"));
+        assertTrue(errors.general().isEmpty());
+    }
+
+    @Test
+    void refusalsAboutSettingsNotOnTheFormGoAboveIt() {
+        FormErrors errors = FormErrors.none();
+        errors.add(ProblemException.invalidField("settings.defaultMethod", "is required with a retrainSchedule"),
+                null, Set.of("name", "efSearch"));
+        errors.add(ProblemException.invalidField("settings.efSearch", "too wide"), null, Set.of("name", "efSearch"));
+        assertEquals(List.of("settings.defaultMethod: is required with a retrainSchedule"), errors.general());
+        assertEquals("too wide", errors.get("efSearch"));
         assertTrue(errors.any());
     }
 }

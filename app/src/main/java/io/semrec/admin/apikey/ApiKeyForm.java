@@ -1,10 +1,13 @@
 package io.semrec.admin.apikey;
 
 import io.semrec.auth.ApiKeyRequests;
+import java.util.Set;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** The new-key form as typed; a blank catalog means a key for every catalog. */
 public class ApiKeyForm {
+
+    static final Set<String> FIELDS = Set.of("name", "role", "catalog");
 
     @RestForm
     public String name;

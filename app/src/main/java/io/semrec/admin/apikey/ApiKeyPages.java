@@ -79,7 +79,7 @@ public class ApiKeyPages {
                         .header(HttpHeaders.CACHE_CONTROL, "no-store")
                         .build();
             } catch (ProblemException refused) {
-                errors.add(refused, "name");
+                errors.add(refused, null, ApiKeyForm.FIELDS);
             }
         }
         return FormErrors.refused(Templates.list(page(null), true, form, errors, null));

@@ -3,10 +3,14 @@ package io.semrec.admin.catalog;
 import io.semrec.admin.FormErrors;
 import io.semrec.catalog.CatalogRequests;
 import io.semrec.catalog.CatalogView;
+import java.util.Set;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** The catalog form as typed, kept as text so that a refused form shows exactly what was entered. */
 public class CatalogForm {
+
+    /** The fields on the form; a refusal about any other setting is shown above the form. */
+    static final Set<String> FIELDS = Set.of("slug", "name", "efSearch", "historyLength");
 
     @RestForm
     public String slug;
@@ -43,10 +47,12 @@ public class CatalogForm {
         return new CatalogRequests.Update(strip(name), settings(errors, true));
     }
 
+    /** The serving settings; the retrain settings (null here) stay as they are. */
     private CatalogRequests.Settings settings(FormErrors errors, boolean required) {
         return new CatalogRequests.Settings(
                 errors.wholeNumber("efSearch", efSearch, required),
-                errors.wholeNumber("historyLength", historyLength, required));
+                errors.wholeNumber("historyLength", historyLength, required),
+                null, null, null);
     }
 
     private static String strip(String text) {

@@ -99,7 +99,7 @@ public class CatalogPages {
                 directory.evict(created.slug());
                 return Notice.CATALOG_CREATED.redirect(detailPath(created.slug()));
             } catch (ProblemException refused) {
-                errors.add(refused, "slug");
+                errors.add(refused, "slug", CatalogForm.FIELDS);
             }
         }
         return FormErrors.refused(Templates.create(form, errors));
@@ -129,9 +129,13 @@ public class CatalogPages {
         FormErrors errors = FormErrors.none();
         CatalogRequests.Update request = errors.validate(validator, form.toUpdate(errors));
         if (!errors.any()) {
-            catalogs.update(ref, request);
-            directory.evict(slug);
-            return Notice.CATALOG_SAVED.redirect(detailPath(slug));
+            try {
+                catalogs.update(ref, request);
+                directory.evict(slug);
+                return Notice.CATALOG_SAVED.redirect(detailPath(slug));
+            } catch (ProblemException refused) {
+                errors.add(refused, null, CatalogForm.FIELDS);
+            }
         }
         CatalogView catalog = catalogs.summary(ref);
         return FormErrors.refused(Templates.detail(catalog, form, errors, null));
