@@ -104,12 +104,10 @@ class AdminSecurityTest {
     }
 
     @Test
-    void apiCallsNeedNoCsrfTokenAndGetNoCookie() {
+    void apiResponsesSetNoCookie() {
+        // The CSRF token belongs to the admin UI only (bodiless, form-typed API posts are in ModelResourceTest).
         String slug = Api.createCatalog("nocsrf");
         Api.admin().get("/api/v1/catalogs/" + slug).then().statusCode(200).header("Set-Cookie", nullValue());
-        // A form-typed request without a body, as curl -d '' sends: the API reads no form, so no token applies.
-        Api.admin().contentType("application/x-www-form-urlencoded").delete("/api/v1/catalogs/" + slug)
-                .then().statusCode(204);
     }
 
     @Test
