@@ -62,6 +62,7 @@ cat <<MSG
 
 semrec is running at $BASE_URL (log: $STATE_DIR/app.log)
   admin API key:  $(cat "$STATE_DIR/admin-key")
+  admin UI:       $BASE_URL/admin  (user admin, password $(admin_ui_password), set when the database got its first admin user)
   API docs:       $BASE_URL/q/swagger-ui
   try:            curl -H "Authorization: Bearer \$(cat $STATE_DIR/admin-key)" $BASE_URL/api/v1/catalogs/$SLUG
   stop:           ./semrec stop

@@ -6,13 +6,19 @@ APP_JAR="$ROOT/app/target/quarkus-app/quarkus-run.jar"
 
 step() { printf '\n==> %s\n' "$*"; }
 
-admin_key() {
-  if [[ ! -s "$STATE_DIR/admin-key" ]]; then
+# state_secret FILE [PREFIX]: a random secret kept in $STATE_DIR/FILE, the same on every run.
+state_secret() {
+  if [[ ! -s "$STATE_DIR/$1" ]]; then
     mkdir -p "$STATE_DIR"
-    (umask 077; printf 'sk_admin_%s' "$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')" > "$STATE_DIR/admin-key")
+    (umask 077; printf '%s%s' "${2:-}" "$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')" > "$STATE_DIR/$1")
   fi
-  cat "$STATE_DIR/admin-key"
+  cat "$STATE_DIR/$1"
 }
+
+admin_key() { state_secret admin-key sk_admin_; }
+
+# The admin UI password; the app uses it when its database has no admin user yet.
+admin_ui_password() { state_secret admin-ui-password; }
 
 stop_app() {
   if [[ -f "$STATE_DIR/app.pid" ]]; then
@@ -29,7 +35,7 @@ stop_app() {
 start_app() {
   stop_app
   step "starting the app on port $PORT"
-  SEMREC_ADMIN_KEY="$(admin_key)" QUARKUS_HTTP_PORT="$PORT" \
+  SEMREC_ADMIN_KEY="$(admin_key)" SEMREC_ADMIN_UI_INITIAL_PASSWORD="$(admin_ui_password)" QUARKUS_HTTP_PORT="$PORT" \
     nohup java ${SEMREC_APP_JAVA_OPTS:-} -jar "$APP_JAR" > "$STATE_DIR/app.log" 2>&1 &
   echo $! > "$STATE_DIR/app.pid"
   for _ in $(seq 1 120); do

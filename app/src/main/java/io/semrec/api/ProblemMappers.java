@@ -69,7 +69,8 @@ public class ProblemMappers {
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 
-    private static String fieldName(ConstraintViolation<?> violation) {
+    /** The request field a violation is about. */
+    public static String fieldName(ConstraintViolation<?> violation) {
         // Property paths look like "create.request.slug": the last node is the field the client sent.
         String path = violation.getPropertyPath().toString();
         return path.substring(path.lastIndexOf('.') + 1);

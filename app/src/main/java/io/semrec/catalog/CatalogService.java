@@ -54,6 +54,12 @@ public class CatalogService {
         return CatalogView.of(load(ref), counts(ref.id()));
     }
 
+    /** The catalog without its counts, which take long to compute on big catalogs. */
+    @Transactional(TxType.SUPPORTS)
+    public CatalogView summary(CatalogRef ref) {
+        return CatalogView.of(load(ref), null);
+    }
+
     @Transactional
     public CatalogView update(CatalogRef ref, CatalogRequests.Update request) {
         Catalog catalog = load(ref);
