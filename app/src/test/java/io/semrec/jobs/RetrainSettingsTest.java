@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.semrec.catalog.CatalogSettings;
 import io.restassured.response.Response;
 import io.semrec.api.Problem;
 import io.semrec.support.Api;
@@ -26,7 +27,7 @@ class RetrainSettingsTest {
                 .body("settings.retrainSchedule", equalTo("30 2 * * 1"))
                 .body("settings.defaultMethod", equalTo(TestMethods.TOY))
                 .body("settings.defaultParams.epochs", equalTo(3))
-                .body("settings.efSearch", equalTo(40));
+                .body("settings.efSearch", equalTo(CatalogSettings.DEFAULT_EF_SEARCH));
         patch(slug, Map.of("efSearch", 80)).then().statusCode(200)
                 .body("settings.retrainSchedule", equalTo("30 2 * * 1"))
                 .body("settings.efSearch", equalTo(80));
