@@ -1,5 +1,7 @@
 package io.semrec.encoder;
 
+import io.semrec.training.spec.SasrecParameters;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -25,5 +27,22 @@ public final class EncoderFactory {
 
     public SequenceEncoder forMethod(String method) {
         return byMethod.getOrDefault(method, MEAN);
+    }
+
+    /**
+     * The encoder of one model: methods that learn their encoder (SASRec) are read from the model's
+     * encoder artifact; the others as {@link #forMethod}.
+     *
+     * @param encoderArtifact the encoder file the training worker wrote; ignored by methods without one
+     * @throws IOException if a learned encoder's artifact is missing or malformed
+     */
+    public SequenceEncoder forModel(String method, byte[] encoderArtifact) throws IOException {
+        if (!SasrecParameters.METHOD.equals(method)) {
+            return forMethod(method);
+        }
+        if (encoderArtifact == null) {
+            throw new IOException("a " + method + " model needs its encoder artifact");
+        }
+        return SasrecEncoder.read(encoderArtifact);
     }
 }

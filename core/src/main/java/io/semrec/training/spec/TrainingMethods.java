@@ -8,7 +8,8 @@ public final class TrainingMethods {
 
     public static final List<MethodParameters> ALL = List.of(
             PopularityParameters.SPEC,
-            TextKnnParameters.SPEC);
+            TextKnnParameters.SPEC,
+            SasrecParameters.SPEC);
 
     private TrainingMethods() {
     }

@@ -10,6 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
+import io.semrec.training.nn.TransformerOps;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,9 +37,6 @@ public final class BertEncoderBlock extends AbstractBlock {
     /** Checkpoint names no parameter took, and parameter names the checkpoint lacked (left as initialised). */
     public record WeightLoadReport(List<String> unexpected, List<String> missing) {
     }
-
-    // exp(-1e4) is 0 in float32, and -1e4 still fits float16 where dtype min would overflow sums.
-    private static final float MASKED_SCORE = -1e4f;
 
     private final BertConfig config;
     private final boolean causal;
@@ -117,23 +115,11 @@ public final class BertEncoderBlock extends AbstractBlock {
         NDList embeddingInputs = new NDList(inputs.get(0));
         embeddingInputs.addAll(inputs.subNDList(2));
         NDArray hidden = embeddings.forward(store, embeddingInputs, training).singletonOrThrow();
-        NDArray bias = attentionBias(inputs.get(1), hidden.getDataType());
+        NDArray bias = TransformerOps.attentionBias(inputs.get(1), causal, hidden.getDataType());
         for (BertLayer layer : layers) {
             hidden = layer.forward(store, new NDList(hidden, bias), training).singletonOrThrow();
         }
         return new NDList(hidden);
-    }
-
-    /** Mask (B,S) -> additive bias (B,1,1,S), or (B,1,S,S) when causal: 0 where allowed. */
-    private NDArray attentionBias(NDArray mask, DataType dataType) {
-        NDArray allowed = mask.toType(dataType, false).expandDims(1).expandDims(1);
-        if (causal) {
-            int length = (int) mask.getShape().get(1);
-            NDArray positions = mask.getManager().arange(length);
-            NDArray notAhead = positions.expandDims(1).gte(positions.expandDims(0)).toType(dataType, false);
-            allowed = allowed.mul(notAhead);
-        }
-        return allowed.neg().add(1).mul(MASKED_SCORE);
     }
 
     @Override

@@ -14,6 +14,7 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.semrec.training.nn.TransformerOps;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -75,18 +76,9 @@ final class BertLayer extends AbstractBlock {
 
     /** (B,S,H) -> (B,S,H): softmax(Q K^T / sqrt(d) + bias) V per head, heads concatenated. */
     private NDArray selfAttention(ParameterStore store, NDArray hidden, NDArray bias, boolean training) {
-        NDArray queries = splitHeads(apply(query, store, hidden, training));
-        NDArray keys = splitHeads(apply(key, store, hidden, training));
-        NDArray values = splitHeads(apply(value, store, hidden, training));
-        NDArray scores = queries.matMul(keys.swapAxes(2, 3)).div(Math.sqrt(config.headSize())).add(bias);
-        NDArray weights = dropout(scores.softmax(-1), training);
-        return weights.matMul(values).swapAxes(1, 2).reshape(hidden.getShape());
-    }
-
-    /** (B,S,H) -> (B,heads,S,H/heads). */
-    private NDArray splitHeads(NDArray x) {
-        Shape shape = x.getShape();
-        return x.reshape(shape.get(0), shape.get(1), config.heads(), config.headSize()).swapAxes(1, 2);
+        return TransformerOps.multiHeadAttention(apply(query, store, hidden, training),
+                apply(key, store, hidden, training), apply(value, store, hidden, training), bias, config.heads(),
+                config.dropout(), training);
     }
 
     private NDArray dropout(NDArray x, boolean training) {
@@ -97,9 +89,8 @@ final class BertLayer extends AbstractBlock {
         return block.forward(store, new NDList(x), training).singletonOrThrow();
     }
 
-    /** LayerNorm over the features of (B,S,H); DJL's default would normalise over positions too. */
     static LayerNorm featureLayerNorm(BertConfig config) {
-        return LayerNorm.builder().axis(2).optEpsilon(config.layerNormEps()).build();
+        return TransformerOps.featureNorm(config.layerNormEps());
     }
 
     @Override
