@@ -124,7 +124,13 @@ echo "$TABLE"
 } >> docs/benchmarks.md
 echo "appended to docs/benchmarks.md"
 
-while IFS=$'\t' read -r method seed status ndcg recall mrr epochs train mask _; do
-  [[ "$status" == succeeded ]] || { echo "RESULT dataset=$NAME method=$method status=$status seed=$seed"; continue; }
-  echo "RESULT dataset=$NAME method=$method ndcg@10=$ndcg recall@10=$recall mrr=$mrr train_s=$train mask_seen=$mask seed=$seed"
-done < "$RESULTS"
+python3 - "$RESULTS" "$NAME" <<'PY'
+import sys
+for line in open(sys.argv[1]):
+    r = line.rstrip("\n").split("\t")
+    if r[2] != "succeeded":
+        print("RESULT dataset=%s method=%s status=%s seed=%s" % (sys.argv[2], r[0], r[2], r[1]))
+    else:
+        print("RESULT dataset=%s method=%s ndcg@10=%s recall@10=%s mrr=%s train_s=%s mask_seen=%s seed=%s"
+              % (sys.argv[2], r[0], r[3], r[4], r[5], r[7], r[8], r[1]))
+PY
