@@ -8,9 +8,12 @@
 #   --seeds applies to methods with a seed parameter (sasrec); deterministic ones run once (seed 0).
 #   --budget-minutes bounds each job; a job over it is cancelled and reported as such.
 # The table is appended to docs/benchmarks.md; the last lines are one RESULT line per job.
+# Its own state folder and port, so a running demo is left alone.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+export SEMREC_STATE_DIR="${SEMREC_STATE_DIR:-$ROOT/.semrec/bench-quality}"
+export SEMREC_PORT="${SEMREC_PORT:-8093}"
 source scripts/lib.sh
 DATASETS="${SEMREC_DATASETS:-$ROOT/../shared/datasets}"
 
