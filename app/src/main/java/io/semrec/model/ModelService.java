@@ -12,7 +12,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -57,9 +56,8 @@ public class ModelService {
         try (Connection publish = dataSource.getConnection(); Connection lookup = dataSource.getConnection()) {
             publish.setAutoCommit(false);
             try {
-                BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
-                modelId = publisher.publish(publish, draft,
-                        new VectorUploadReader(lines, ids -> itemIds(lookup, catalog.id(), ids)));
+                modelId = publisher.publish(publish, draft, new VectorUploadReader(
+                        new InputStreamReader(body, StandardCharsets.UTF_8), ids -> itemIds(lookup, catalog.id(), ids)));
                 publish.commit();
             } catch (SQLException | RuntimeException e) {
                 publish.rollback();

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.semrec.api.LineErrors;
 import io.semrec.api.ProblemException;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,12 +30,20 @@ final class VectorUploadReader implements Iterator<ItemVector> {
     /** Lines whose item ids are looked up in one query. */
     static final int LOOKUP_BATCH = 1000;
 
+    /** Longest line kept (a 2000-dimensional vector fits many times over); longer ones are skipped unread. */
+    static final int MAX_LINE_CHARS = 1 << 20;
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private record Parsed(long line, String externalId, float[] vector) {
     }
 
-    private final BufferedReader body;
+    private final Reader body;
+    private final char[] buffer = new char[1 << 13];
+    private int bufferPos;
+    private int bufferEnd;
+    private final StringBuilder line = new StringBuilder();
+    private boolean lineTooLong;
     private final Function<Collection<String>, Map<String, Long>> itemIds;
     private final LineErrors errors = new LineErrors();
     private final Map<String, Long> firstLineOfItem = new HashMap<>();
@@ -46,7 +54,7 @@ final class VectorUploadReader implements Iterator<ItemVector> {
     private boolean endOfBody;
 
     /** @param itemIds resolves external item ids to internal ones; unknown ids are left out of its answer */
-    VectorUploadReader(BufferedReader body, Function<Collection<String>, Map<String, Long>> itemIds) {
+    VectorUploadReader(Reader body, Function<Collection<String>, Map<String, Long>> itemIds) {
         this.body = body;
         this.itemIds = itemIds;
     }
@@ -85,7 +93,9 @@ final class VectorUploadReader implements Iterator<ItemVector> {
                 break;
             }
             lineNumber++;
-            if (!line.isBlank()) {
+            if (lineTooLong) {
+                errors.add(lineNumber, "longer than " + MAX_LINE_CHARS + " characters");
+            } else if (!line.isBlank()) {
                 Parsed parsed = parse(line);
                 if (parsed != null) {
                     batch.add(parsed);
@@ -144,11 +154,40 @@ final class VectorUploadReader implements Iterator<ItemVector> {
         return new Parsed(lineNumber, id.asText(), vector);
     }
 
+    /** The next line without its terminator, or null at the end of the body; a runaway line is not kept. */
     private String readLine() {
-        try {
-            return body.readLine();
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the upload failed", e);
+        line.setLength(0);
+        lineTooLong = false;
+        int c = read();
+        if (c < 0) {
+            return null;
         }
+        while (c >= 0 && c != '\n') {
+            if (line.length() < MAX_LINE_CHARS) {
+                line.append((char) c);
+            } else {
+                lineTooLong = true;
+            }
+            c = read();
+        }
+        if (!line.isEmpty() && line.charAt(line.length() - 1) == '\r') {
+            line.setLength(line.length() - 1);
+        }
+        return line.toString();
+    }
+
+    private int read() {
+        if (bufferPos == bufferEnd) {
+            try {
+                bufferEnd = Math.max(0, body.read(buffer));
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading the upload failed", e);
+            }
+            bufferPos = 0;
+            if (bufferEnd == 0) {
+                return -1;
+            }
+        }
+        return buffer[bufferPos++];
     }
 }

@@ -2,11 +2,15 @@ package io.semrec.serving;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.semrec.api.ProblemException;
 import io.semrec.catalog.CatalogRef;
+import io.semrec.ingest.ItemService;
+import io.semrec.ingest.UserEventService;
+import io.semrec.ingest.UserHistory;
 import io.semrec.serving.Recommendations.Source;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,14 +34,16 @@ public class RecommendationService {
 
     private final ModelVectorCache vectors;
     private final VectorSearch search;
-    private final CatalogItems items;
+    private final UserEventService userEvents;
+    private final ItemService items;
     private final PopularItems popular;
     private final Map<Endpoint, Map<Source, Counter>> served = new EnumMap<>(Endpoint.class);
 
-    RecommendationService(ModelVectorCache vectors, VectorSearch search, CatalogItems items, PopularItems popular,
-            MeterRegistry registry) {
+    RecommendationService(ModelVectorCache vectors, VectorSearch search, UserEventService userEvents, ItemService items,
+            PopularItems popular, MeterRegistry registry) {
         this.vectors = vectors;
         this.search = search;
+        this.userEvents = userEvents;
         this.items = items;
         this.popular = popular;
         for (Endpoint endpoint : Endpoint.values()) {
@@ -54,7 +60,7 @@ public class RecommendationService {
     }
 
     public Recommendations forUser(CatalogRef catalog, String userId, RecommendationQuery query) {
-        List<String> history = items.recentItemsOfUser(catalog, userId);
+        List<String> history = recentItems(catalog, userId);
         return fromHistory(catalog, history, history, query, Endpoint.USER);
     }
 
@@ -73,9 +79,7 @@ public class RecommendationService {
         Optional<ModelVectors> model = activeModel(catalog);
         int index = model.map(m -> m.indexOf(itemId)).orElse(ModelVectors.ABSENT);
         if (index == ModelVectors.ABSENT) {
-            if (!items.exists(catalog, itemId)) {
-                throw ProblemException.notFound("no item '" + itemId + "' in catalog '" + catalog.slug() + "'");
-            }
+            requireItem(catalog, itemId);
             return popularity(catalog, Set.of(itemId), query, Endpoint.SIMILAR);
         }
         ModelVectors m = model.get();
@@ -108,6 +112,27 @@ public class RecommendationService {
         List<ScoredItem> nearest = search.nearest(catalog, m, m.encoder.encode(known), query.k(), exclude,
                 query.filters());
         return answer(catalog, m.modelId, Source.MODEL, nearest, endpoint);
+    }
+
+    /** The items of the user's {@code historyLength} most recent events, oldest first. */
+    private List<String> recentItems(CatalogRef catalog, String userId) {
+        try {
+            List<String> oldestFirst = new ArrayList<>(userEvents.history(catalog, userId,
+                    catalog.settings().historyLengthOrDefault()).events().stream().map(UserHistory.Event::itemId).toList());
+            Collections.reverse(oldestFirst);
+            return oldestFirst;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the history of a user failed", e);
+        }
+    }
+
+    /** 404 unless the catalog has the item. */
+    private void requireItem(CatalogRef catalog, String itemId) {
+        try {
+            items.get(catalog, itemId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("looking up an item failed", e);
+        }
     }
 
     private Optional<ModelVectors> activeModel(CatalogRef catalog) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.semrec.api.LineErrors;
 import io.semrec.api.ProblemException;
-import java.io.BufferedReader;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,7 +20,7 @@ class VectorUploadReaderTest {
     private final List<Collection<String>> lookups = new ArrayList<>();
 
     private VectorUploadReader reader(String body, Map<String, Long> catalog) {
-        return new VectorUploadReader(new BufferedReader(new StringReader(body)), ids -> {
+        return new VectorUploadReader(new StringReader(body), ids -> {
             lookups.add(List.copyOf(ids));
             return catalog.entrySet().stream().filter(e -> ids.contains(e.getKey()))
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
@@ -89,6 +88,15 @@ class VectorUploadReaderTest {
                 {"item_id":"","vector":[1]}
                 """, Map.of("a", 1L))));
         assertEquals(3L, problem.extensions.get("errorCount"));
+    }
+
+    @Test
+    void aRunawayLineIsReportedNotKeptAndCrLfEndsALine() {
+        String huge = "{\"item_id\":\"a\",\"vector\":[" + "1,".repeat(VectorUploadReader.MAX_LINE_CHARS) + "1]}";
+        ProblemException problem = assertThrows(ProblemException.class,
+                () -> drain(reader("{\"item_id\":\"b\",\"vector\":[1]}\r\n" + huge + "\r\n", Map.of("a", 1L, "b", 2L))));
+        assertEquals(List.of(new LineErrors.LineError(2, "longer than " + VectorUploadReader.MAX_LINE_CHARS + " characters")),
+                problem.extensions.get("errors"));
     }
 
     @Test
