@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The product's main job on one machine: build, start the app, import a catalog, publish item
-# vectors, activate them and show recommendations. Run through `./semrec demo [--data DIR]`.
-# The app keeps running afterwards; `./semrec stop` stops it.
+# vectors, activate them and show recommendations; then start the training worker, train SASRec
+# through the job API, activate it and show its recommendations. Run through `./semrec demo [--data DIR]`.
+# The app and the worker keep running afterwards; `./semrec stop` stops them.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -53,14 +54,31 @@ USER_ID="$(sed -n '2p' "$DATA_DIR/events.csv" | cut -d, -f1)"
 ITEM_A="$(sed -n '2p' "$DATA_DIR/events.csv" | cut -d, -f2)"
 ITEM_B="$(sed -n '3p' "$DATA_DIR/events.csv" | cut -d, -f2)"
 
-show "recommendations for user $USER_ID" GET "/api/v1/catalogs/$SLUG/users/$USER_ID/recommendations?k=5"
-show "recommendations for an anonymous session [$ITEM_A, $ITEM_B]" POST "/api/v1/catalogs/$SLUG/recommendations" \
-  -H 'Content-Type: application/json' -d "{\"history\":[\"$ITEM_A\",\"$ITEM_B\"],\"k\":5}"
-show "items similar to $ITEM_A" GET "/api/v1/catalogs/$SLUG/items/$ITEM_A/similar?k=5"
+show_recommendations() {
+  show "recommendations for user $USER_ID" GET "/api/v1/catalogs/$SLUG/users/$USER_ID/recommendations?k=5"
+  show "recommendations for an anonymous session [$ITEM_A, $ITEM_B]" POST "/api/v1/catalogs/$SLUG/recommendations" \
+    -H 'Content-Type: application/json' -d "{\"history\":[\"$ITEM_A\",\"$ITEM_B\"],\"k\":5}"
+  show "items similar to $ITEM_A" GET "/api/v1/catalogs/$SLUG/items/$ITEM_A/similar?k=5"
+}
+show_recommendations
+
+# The uploaded vectors above serve at once; a trained model replaces them once its job succeeds.
+start_worker
+SASREC_PARAMS='{"dim":32,"layers":1,"heads":1,"maxEpochs":8,"patience":2,"batchSize":256}'
+step "training SASRec (small, fast config) through the job API, activating it when it succeeds"
+echo "curl -X POST -H 'Authorization: Bearer <key>' -d '{\"method\":\"sasrec\",\"params\":$SASREC_PARAMS,\"activate\":\"always\"}' '$BASE_URL/api/v1/catalogs/$SLUG/training-jobs'"
+JOB_ID="$(api POST "/api/v1/catalogs/$SLUG/training-jobs" -H 'Content-Type: application/json' \
+  -d "{\"method\":\"sasrec\",\"params\":$SASREC_PARAMS,\"activate\":\"always\"}" | json_field id)"
+step "waiting for job $JOB_ID (progress: GET /api/v1/catalogs/$SLUG/training-jobs/$JOB_ID)"
+JOB="$(await_job "$SLUG" "$JOB_ID" 900)"
+[[ "$(json_field status <<< "$JOB")" == succeeded ]] || { echo "$JOB" | pretty; echo "the SASRec job did not succeed (log: $STATE_DIR/worker.log)" >&2; exit 1; }
+SASREC_MODEL="$(json_field modelId <<< "$JOB")"
+show "SASRec model $SASREC_MODEL (active), with the metrics its job measured" GET "/api/v1/catalogs/$SLUG/models/$SASREC_MODEL"
+show_recommendations
 
 cat <<MSG
 
-semrec is running at $BASE_URL (log: $STATE_DIR/app.log)
+semrec is running at $BASE_URL (logs: $STATE_DIR/app.log, $STATE_DIR/worker.log)
   admin API key:  $(cat "$STATE_DIR/admin-key")
   admin UI:       $BASE_URL/admin  (user admin, password $(admin_ui_password), set when the database got its first admin user)
   API docs:       $BASE_URL/q/swagger-ui

@@ -20,16 +20,21 @@ admin_key() { state_secret admin-key sk_admin_; }
 # The admin UI password; the app uses it when its database has no admin user yet.
 admin_ui_password() { state_secret admin-ui-password; }
 
-stop_app() {
-  if [[ -f "$STATE_DIR/app.pid" ]]; then
-    local pid
-    pid="$(cat "$STATE_DIR/app.pid")"
+# stop_process NAME: stops the process whose id $STATE_DIR/NAME.pid holds, waiting up to 20 s.
+stop_process() {
+  local file="$STATE_DIR/$1.pid" pid
+  if [[ -f "$file" ]]; then
+    pid="$(cat "$file")"
     if kill -0 "$pid" 2>/dev/null; then
       kill "$pid"
-      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+      for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
     fi
-    rm -f "$STATE_DIR/app.pid"
+    rm -f "$file"
   fi
+}
+
+stop_app() {
+  stop_process app
 }
 
 start_app() {
@@ -88,4 +93,47 @@ show() {
   step "$title"
   echo "curl -X $method -H 'Authorization: Bearer <key>' $* '$BASE_URL$path'"
   api "$method" "$path" "$@" | pretty
+}
+
+WORKER_JAR="$ROOT/training-worker/target/quarkus-app/quarkus-run.jar"
+
+stop_worker() {
+  stop_process worker
+}
+
+# start_worker: the training worker, on the same database as the app; DJL never downloads (offline).
+start_worker() {
+  stop_worker
+  step "starting the training worker"
+  nohup java ${SEMREC_WORKER_JAVA_OPTS:-} -Dai.djl.offline=true -jar "$WORKER_JAR" > "$STATE_DIR/worker.log" 2>&1 &
+  echo $! > "$STATE_DIR/worker.pid"
+  for _ in $(seq 1 120); do
+    if grep -q "slot(s), methods" "$STATE_DIR/worker.log" 2>/dev/null; then
+      grep -o "worker .*slot(s), methods .*" "$STATE_DIR/worker.log" | head -n 1
+      return
+    fi
+    kill -0 "$(cat "$STATE_DIR/worker.pid")" 2>/dev/null || { tail -n 40 "$STATE_DIR/worker.log"; echo "the worker exited" >&2; exit 1; }
+    sleep 1
+  done
+  tail -n 40 "$STATE_DIR/worker.log"
+  echo "the worker did not start in 120 s" >&2
+  exit 1
+}
+
+# await_job SLUG JOB_ID TIMEOUT_S: polls the job until it is no longer queued or running; prints its final JSON.
+# Cancels it when TIMEOUT_S passes (and still waits for it to stop).
+await_job() {
+  local slug="$1" job="$2" timeout="$3" start body status cancelled=0
+  start=$(date +%s)
+  while true; do
+    body="$(api GET "/api/v1/catalogs/$slug/training-jobs/$job")"
+    status="$(json_field status <<< "$body")"
+    [[ "$status" == queued || "$status" == running ]] || { echo "$body"; return; }
+    if [[ $cancelled -eq 0 && $(( $(date +%s) - start )) -ge $timeout ]]; then
+      echo "job $job: over its time budget (${timeout} s), cancelling" >&2
+      api POST "/api/v1/catalogs/$slug/training-jobs/$job/cancel" > /dev/null || true
+      cancelled=1
+    fi
+    sleep 2
+  done
 }

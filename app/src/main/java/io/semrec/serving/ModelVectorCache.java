@@ -1,13 +1,16 @@
 package io.semrec.serving;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.pgvector.PGvector;
 import io.agroal.api.AgroalDataSource;
-import io.semrec.encoder.EncoderFactory;
+import io.semrec.encoder.SequenceEncoder;
 import io.semrec.model.Model;
 import io.semrec.model.ScoreMetric;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,12 +29,17 @@ public class ModelVectorCache {
     private static final int FETCH_ROWS = 10_000;
     private static final long KIB = 1024;
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
+
     private final AgroalDataSource dataSource;
-    private final EncoderFactory encoders = new EncoderFactory();
+    private final ModelEncoders encoders;
     private final Cache<Long, ModelVectors> cache;
 
-    ModelVectorCache(AgroalDataSource dataSource, ServingConfig config) {
+    ModelVectorCache(AgroalDataSource dataSource, ModelEncoders encoders, ServingConfig config) {
         this.dataSource = dataSource;
+        this.encoders = encoders;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(config.vectorCacheMib() * KIB)
                 .<Long, ModelVectors>weigher((id, model) -> (int) Math.min(Integer.MAX_VALUE, model.sizeBytes() / KIB))
@@ -56,23 +64,25 @@ public class ModelVectorCache {
     private ModelVectors load(long modelId) {
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT method, dim, metric, item_count FROM model WHERE id = ?")) {
+                    "SELECT method, dim, metric, item_count, params::text FROM model WHERE id = ?")) {
                 query.setLong(1, modelId);
                 try (ResultSet rs = query.executeQuery()) {
                     if (!rs.next()) {
                         return null;
                     }
-                    return loadVectors(connection, modelId, rs.getString(1), rs.getInt(2),
+                    SequenceEncoder encoder = encoders.forModel(connection, modelId, rs.getString(1),
+                            JSON.readValue(rs.getString(5), OBJECT));
+                    return loadVectors(connection, modelId, encoder, rs.getInt(2),
                             ScoreMetric.fromWireName(rs.getString(3)), rs.getInt(4));
                 }
             }
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             throw new IllegalStateException("loading the vectors of model " + modelId + " failed", e);
         }
     }
 
-    private ModelVectors loadVectors(Connection connection, long modelId, String method, int dim, ScoreMetric metric,
-            int itemCount) throws SQLException {
+    private static ModelVectors loadVectors(Connection connection, long modelId, SequenceEncoder encoder, int dim,
+            ScoreMetric metric, int itemCount) throws SQLException {
         Map<String, Integer> indexByExternalId = new HashMap<>(itemCount * 4 / 3 + 1);
         long[] itemIds = new long[itemCount];
         float[] vectors = new float[itemCount * dim];
@@ -94,6 +104,6 @@ public class ModelVectorCache {
             connection.rollback();
             connection.setAutoCommit(true);
         }
-        return new ModelVectors(modelId, dim, metric, encoders.forMethod(method), indexByExternalId, itemIds, vectors);
+        return new ModelVectors(modelId, dim, metric, encoder, indexByExternalId, itemIds, vectors);
     }
 }

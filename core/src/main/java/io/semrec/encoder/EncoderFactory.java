@@ -1,48 +1,50 @@
 package io.semrec.encoder;
 
+import io.semrec.training.spec.PopularityParameters;
 import io.semrec.training.spec.SasrecParameters;
+import io.semrec.training.spec.TextKnnParameters;
 import java.io.IOException;
 import java.util.Map;
 
 /**
  * Picks the sequence encoder that turns a history into a query vector for a model, by the model's
- * method. Methods without an encoder of their own are served by the parameter-free mean of their
- * item vectors, which is meaningful in any item space.
+ * method and what it stored: SASRec's is read from its encoder artifact, text-knn's takes the decay
+ * it was trained with, popularity asks a constant query. Methods without an encoder of their own
+ * (uploaded vectors) are served by the parameter-free mean of their item vectors, which is
+ * meaningful in any item space.
  */
 public final class EncoderFactory {
 
     private static final SequenceEncoder MEAN = new MeanSequenceEncoder();
+    /** Popularity's item vectors are {@code [log(1 + count)]}: a dot product with 1 ranks by count. */
+    private static final SequenceEncoder POPULARITY = new ConstantQueryEncoder(new float[] {1});
 
-    private final Map<String, SequenceEncoder> byMethod;
-
-    /** Only the mean encoder, for every method. */
-    public EncoderFactory() {
-        this(Map.of());
+    private EncoderFactory() {
     }
 
-    /** @param byMethod encoders of methods that have their own, keyed by method name */
-    public EncoderFactory(Map<String, SequenceEncoder> byMethod) {
-        this.byMethod = Map.copyOf(byMethod);
-    }
-
-    public SequenceEncoder forMethod(String method) {
-        return byMethod.getOrDefault(method, MEAN);
+    /** Whether {@link #forModel} needs the model's encoder artifact ({@link SasrecEncoder#ARTIFACT}). */
+    public static boolean needsArtifact(String method) {
+        return SasrecParameters.METHOD.equals(method);
     }
 
     /**
-     * The encoder of one model: methods that learn their encoder (SASRec) are read from the model's
-     * encoder artifact; the others as {@link #forMethod}.
-     *
+     * @param params the model's stored parameters (the resolved ones a training job recorded)
      * @param encoderArtifact the encoder file the training worker wrote; ignored by methods without one
      * @throws IOException if a learned encoder's artifact is missing or malformed
      */
-    public SequenceEncoder forModel(String method, byte[] encoderArtifact) throws IOException {
-        if (!SasrecParameters.METHOD.equals(method)) {
-            return forMethod(method);
+    public static SequenceEncoder forModel(String method, Map<String, ?> params, byte[] encoderArtifact)
+            throws IOException {
+        if (needsArtifact(method)) {
+            if (encoderArtifact == null) {
+                throw new IOException("a " + method + " model needs its encoder artifact " + SasrecEncoder.ARTIFACT);
+            }
+            return SasrecEncoder.read(encoderArtifact);
         }
-        if (encoderArtifact == null) {
-            throw new IOException("a " + method + " model needs its encoder artifact");
-        }
-        return SasrecEncoder.read(encoderArtifact);
+        return switch (method) {
+            case TextKnnParameters.METHOD -> new RecencyWeightedMeanEncoder(
+                    TextKnnParameters.SPEC.resolve(params).getDouble(TextKnnParameters.DECAY));
+            case PopularityParameters.METHOD -> POPULARITY;
+            default -> MEAN;
+        };
     }
 }

@@ -15,6 +15,9 @@ import java.util.List;
  */
 public final class SasrecEncoder implements SequenceEncoder {
 
+    /** The model artifact a published SASRec model keeps its encoder file in. */
+    public static final String ARTIFACT = "encoder.safetensors";
+
     private final SasrecWeights weights;
     private final int dim;
     private final int headDim;

@@ -130,8 +130,9 @@ public final class ModelPublisher {
     private static void insertModelRow(Connection connection, long modelId, ModelDraft draft, Copied copied)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO model (id, catalog_id, job_id, method, dim, metric, item_count, params, metrics)
-                VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))""")) {
+                INSERT INTO model (id, catalog_id, job_id, method, dim, metric, item_count, params, metrics,
+                                   data_snapshot)
+                VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), CAST(? AS jsonb))""")) {
             insert.setLong(1, modelId);
             insert.setLong(2, draft.catalogId());
             if (draft.jobId() == null) {
@@ -145,6 +146,7 @@ public final class ModelPublisher {
             insert.setInt(7, copied.count);
             insert.setString(8, json(draft.params()));
             insert.setString(9, json(draft.metrics()));
+            insert.setString(10, draft.dataSnapshot() == null ? null : json(draft.dataSnapshot()));
             insert.executeUpdate();
         }
     }

@@ -1,7 +1,7 @@
 package io.semrec.encoder;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -12,19 +12,33 @@ import org.junit.jupiter.api.Test;
 
 class EncoderFactoryTest {
 
+    private static final List<float[]> HISTORY = List.of(new float[] {1, 1}, new float[] {3, -1});
+
     @Test
-    void methodsWithoutTheirOwnEncoderAreServedByTheMean() {
-        SequenceEncoder encoder = new EncoderFactory().forMethod("byo");
-        assertArrayEquals(new float[] {2, 0}, encoder.encode(List.of(new float[] {1, 1}, new float[] {3, -1})), 1e-6f);
+    void methodsWithoutTheirOwnEncoderAreServedByTheMean() throws IOException {
+        SequenceEncoder encoder = EncoderFactory.forModel("byo", Map.of(), null);
+        assertArrayEquals(new float[] {2, 0}, encoder.encode(HISTORY), 1e-6f);
     }
 
     @Test
-    void aMethodsOwnEncoderWins() {
-        SequenceEncoder last = history -> history.get(history.size() - 1).clone();
-        EncoderFactory factory = new EncoderFactory(Map.of("sasrec", last));
-        assertSame(last, factory.forMethod("sasrec"));
-        assertArrayEquals(new float[] {3, -1},
-                factory.forMethod("sasrec").encode(List.of(new float[] {1, 1}, new float[] {3, -1})), 0f);
+    void textKnnWeighsRecentItemsByTheModelsDecay() throws IOException {
+        SequenceEncoder encoder = EncoderFactory.forModel("text-knn", Map.of("decay", 0.5), null);
+        assertEquals(0.5, ((RecencyWeightedMeanEncoder) encoder).decay(), 0);
+        // weights 1/3 (older) and 2/3 (newest)
+        assertArrayEquals(new float[] {7f / 3, -1f / 3}, encoder.encode(HISTORY), 1e-6f);
+    }
+
+    @Test
+    void textKnnWithoutAStoredDecayUsesTheSpecsDefault() throws IOException {
+        SequenceEncoder encoder = EncoderFactory.forModel("text-knn", Map.of(), null);
+        assertEquals(0.7, ((RecencyWeightedMeanEncoder) encoder).decay(), 0);
+    }
+
+    @Test
+    void popularityAsksTheSameQueryWhateverTheHistory() throws IOException {
+        SequenceEncoder encoder = EncoderFactory.forModel("popularity", Map.of(), null);
+        assertArrayEquals(new float[] {1}, encoder.encode(List.of(new float[] {0.3f})), 0f);
+        assertArrayEquals(new float[] {1}, encoder.encode(List.of(new float[] {5f}, new float[] {0f})), 0f);
     }
 
     @Test
@@ -32,10 +46,9 @@ class EncoderFactoryTest {
         SasrecWeights weights = SasrecEncoderTest.randomWeights(new SplittableRandom(3), 8, 2, 1, 4);
         List<float[]> history = List.of(SasrecEncoderTest.randomVector(new SplittableRandom(4), 8));
 
-        SequenceEncoder encoder = new EncoderFactory().forModel("sasrec", weights.toSafeTensors().toBytes());
+        SequenceEncoder encoder = EncoderFactory.forModel("sasrec", Map.of(), weights.toSafeTensors().toBytes());
 
         assertArrayEquals(new SasrecEncoder(weights).encode(history), encoder.encode(history), 0f);
-        assertThrows(IOException.class, () -> new EncoderFactory().forModel("sasrec", null));
-        assertSame(new EncoderFactory().forMethod("byo"), new EncoderFactory().forModel("byo", null));
+        assertThrows(IOException.class, () -> EncoderFactory.forModel("sasrec", Map.of(), null));
     }
 }

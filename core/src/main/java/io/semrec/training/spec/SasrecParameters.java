@@ -42,7 +42,8 @@ public final class SasrecParameters {
                     ParameterSpec.bool(REFIT, true,
                             "retrain the published model on all events for the early-stopped number of epochs"),
                     ParameterSpec.integer(THREADS, 0, 0, 1024,
-                            "intra-op threads of the training engine; 0 keeps its default (all cores)")));
+                            "intra-op threads of the training engine; 0 keeps its default (all cores)"),
+                    EvaluationParameters.MASK_SEEN_SPEC));
 
     private SasrecParameters() {
     }

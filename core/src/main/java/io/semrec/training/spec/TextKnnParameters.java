@@ -28,7 +28,8 @@ public final class TextKnnParameters {
                             "most recent history items that form the query"),
                     ParameterSpec.bool(SUBLINEAR_TF, true, "use 1 + ln(tf) instead of raw term counts"),
                     ParameterSpec.integer(MAX_VOCABULARY, 200_000, 100, 2_000_000,
-                            "keep the terms found in the most items")));
+                            "keep the terms found in the most items"),
+                    EvaluationParameters.MASK_SEEN_SPEC));
 
     private TextKnnParameters() {
     }

@@ -2,6 +2,7 @@ package io.semrec.training.sasrec;
 
 import io.semrec.artifact.SafeTensors;
 import io.semrec.artifact.Tensor;
+import io.semrec.encoder.SasrecEncoder;
 import io.semrec.model.ScoreMetric;
 import io.semrec.training.data.ItemTable;
 import java.io.IOException;
@@ -18,7 +19,7 @@ import java.util.Map;
  */
 public final class SasrecArtifact {
 
-    public static final String ENCODER_FILE = "encoder.safetensors";
+    public static final String ENCODER_FILE = SasrecEncoder.ARTIFACT;
     public static final String ITEM_VECTORS_FILE = "item_vectors.safetensors";
 
     private SasrecArtifact() {

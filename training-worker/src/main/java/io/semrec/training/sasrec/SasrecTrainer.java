@@ -37,12 +37,18 @@ public final class SasrecTrainer {
      *     (a stopped job, say) to abort the run; the trainer still releases its native memory.
      */
     public SasrecTrainer(int itemCount, SasrecParams params, Device device, ProgressReporter progress) {
+        this(itemCount, params, EvaluationOptions.DEFAULTS.maskSeen(), device, progress);
+    }
+
+    /** @param maskSeen whether validation and test rankings exclude items already in the history */
+    public SasrecTrainer(int itemCount, SasrecParams params, boolean maskSeen, Device device,
+            ProgressReporter progress) {
         this.itemCount = itemCount;
         this.params = params;
         this.device = device;
         this.progress = progress;
         this.evaluator = new FullRankingEvaluator(itemCount,
-                EvaluationOptions.DEFAULTS.withHistoryWindow(params.maxHistory()));
+                EvaluationOptions.DEFAULTS.withMaskSeen(maskSeen).withHistoryWindow(params.maxHistory()));
     }
 
     /** The GPU when DJL sees one, else the CPU. */

@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Recommendation quality through the real job path: starts the app and the training worker, imports a
+# dataset folder into a fresh catalog, trains one job per method (and seed), and reports the test-split
+# NDCG@10, Recall@10 and MRR the jobs recorded on their models. Run through `./semrec bench quality`.
+#   options: --dataset NAME|DIR  [--methods popularity,text-knn,sasrec]  [--seeds N]  [--budget-minutes M]
+#            [--params METHOD:k=v,...]  [--skip-build]
+#   NAME is a folder under $SEMREC_DATASETS (default: ../shared/datasets next to the checkout).
+#   --seeds applies to methods with a seed parameter (sasrec); deterministic ones run once (seed 0).
+#   --budget-minutes bounds each job; a job over it is cancelled and reported as such.
+# The table is appended to docs/benchmarks.md; the last lines are one RESULT line per job.
+# Its own state folder and port, so a running demo is left alone.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export SEMREC_STATE_DIR="${SEMREC_STATE_DIR:-$ROOT/.semrec/bench-quality}"
+export SEMREC_PORT="${SEMREC_PORT:-8093}"
+source scripts/lib.sh
+DATASETS="${SEMREC_DATASETS:-$ROOT/../shared/datasets}"
+
+DATASET="" METHODS="popularity,text-knn,sasrec" SEEDS=1 BUDGET_MINUTES=60 SKIP_BUILD=0
+declare -A PARAMS=()
+COMMAND="./semrec bench quality $*"
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --dataset) DATASET="$2"; [[ -d "$DATASET" ]] || DATASET="$DATASETS/$2"; shift 2 ;;
+    --methods) METHODS="$2"; shift 2 ;;
+    --seeds) SEEDS="$2"; shift 2 ;;
+    --budget-minutes) BUDGET_MINUTES="$2"; shift 2 ;;
+    --params) PARAMS["${2%%:*}"]="${2#*:}"; shift 2 ;;
+    --skip-build) SKIP_BUILD=1; shift ;;
+    *) echo "unknown option: $1 (see the header of bench/quality.sh)" >&2; exit 1 ;;
+  esac
+done
+[[ -f "$DATASET/items.jsonl" && -f "$DATASET/events.csv" ]] || { echo "no dataset folder (items.jsonl, events.csv): '$DATASET'" >&2; exit 1; }
+DATASET="$(cd "$DATASET" && pwd)"
+NAME="$(basename "$DATASET")"
+
+mkdir -p "$STATE_DIR"
+if [[ $SKIP_BUILD -eq 0 || ! -f "$APP_JAR" || ! -f "$WORKER_JAR" ]]; then
+  step "building (mvn install -DskipTests)"
+  mvn -B -q -ntp install -DskipTests
+fi
+
+cleanup() { stop_worker; stop_app; }
+trap cleanup EXIT
+start_app
+start_worker
+
+SLUG="bench-$(tr 'A-Z_' 'a-z-' <<< "$NAME" | tr -cd 'a-z0-9-')-$(date +%s)"
+step "importing $NAME into catalog '$SLUG'"
+api POST /api/v1/catalogs -H 'Content-Type: application/json' -d "{\"slug\":\"$SLUG\",\"name\":\"quality benchmark $NAME\"}" >/dev/null
+api POST "/api/v1/catalogs/$SLUG/items" -H 'Content-Type: application/x-ndjson' --data-binary "@$DATASET/items.jsonl" | summary
+api POST "/api/v1/catalogs/$SLUG/events" -H 'Content-Type: text/csv' --data-binary "@$DATASET/events.csv" | summary
+
+# params_json METHOD SEED: the job's params: --params values (numbers and booleans as such), the seed where the method has one.
+params_json() {
+  python3 - "$1" "$2" "${PARAMS[$1]:-}" "$(api GET /api/v1/methods)" <<'PY'
+import json, sys
+method, seed, text, methods = sys.argv[1], int(sys.argv[2]), sys.argv[3], json.loads(sys.argv[4])
+spec = next(m for m in methods["items"] if m["name"] == method)
+names = {p["name"] for p in spec["parameters"]}
+params = {}
+for part in filter(None, text.split(",")):
+    name, _, value = part.partition("=")
+    try:
+        params[name] = json.loads(value)
+    except ValueError:
+        params[name] = value
+if "seed" in names and seed > 0:
+    params["seed"] = seed
+print(json.dumps(params))
+PY
+}
+
+RESULTS="$STATE_DIR/quality-results.tsv"
+: > "$RESULTS"
+IFS=',' read -r -a METHOD_LIST <<< "$METHODS"
+for method in "${METHOD_LIST[@]}"; do
+  seeds=0
+  if api GET /api/v1/methods | python3 -c 'import json,sys; m=next(m for m in json.load(sys.stdin)["items"] if m["name"]==sys.argv[1]); sys.exit(0 if any(p["name"]=="seed" for p in m["parameters"]) else 1)' "$method"; then
+    seeds="$SEEDS"
+  fi
+  for seed in $(seq "$([[ $seeds -eq 0 ]] && echo 0 || echo 1)" "$seeds"); do
+    params="$(params_json "$method" "$seed")"
+    step "training $method (seed $seed) $params"
+    job="$(api POST "/api/v1/catalogs/$SLUG/training-jobs" -H 'Content-Type: application/json' \
+      -d "{\"method\":\"$method\",\"params\":$params,\"activate\":\"never\"}" | json_field id)"
+    final="$(await_job "$SLUG" "$job" $(( BUDGET_MINUTES * 60 )))"
+    status="$(json_field status <<< "$final")"
+    model=""
+    [[ "$status" == succeeded ]] && model="$(api GET "/api/v1/catalogs/$SLUG/models/$(json_field modelId <<< "$final")")"
+    python3 - "$method" "$seed" "$status" "$final" "$model" >> "$RESULTS" <<'PY'
+import json, sys
+method, seed, status, job, model = sys.argv[1], sys.argv[2], sys.argv[3], json.loads(sys.argv[4]), sys.argv[5]
+if status != "succeeded":
+    print("\t".join([method, seed, status, "", "", "", "", "", "", (job.get("error") or "").replace("\t", " ")[:200]]))
+else:
+    m = json.loads(model)["metrics"]
+    t = m.get("test", {})
+    print("\t".join([method, seed, status, "%.4f" % t.get("ndcg@10", float("nan")), "%.4f" % t.get("recall@10", float("nan")),
+                     "%.4f" % t.get("mrr", float("nan")), str(m.get("epochs", "")), "%.1f" % m["train_s"],
+                     str(m["mask_seen"]).lower(), ""]))
+PY
+    tail -n 1 "$RESULTS" | cut -f1-9
+  done
+done
+
+cleanup
+trap - EXIT
+
+TABLE="$(python3 - "$RESULTS" "$NAME" <<'PY'
+import sys
+rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1]) if line.strip()]
+print("| dataset | method | seed | status | NDCG@10 | Recall@10 | MRR | epochs | train s | seen masked |")
+print("|---|---|---|---|---|---|---|---|---|---|")
+for r in rows:
+    print("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (sys.argv[2], r[0], r[1], r[2] + (" (" + r[9] + ")" if r[9] else ""), r[3], r[4], r[5], r[6], r[7], r[8]))
+PY
+)"
+step "test split (leave-one-out, full ranking)"
+echo "$TABLE"
+{
+  printf '\n## Quality: %s (%s)\n\n' "$NAME" "$(date -u '+%Y-%m-%d %H:%M UTC')"
+  printf 'Machine: %s, %s cores, %s. Command: `%s`. Test split of a leave-one-out split, full ranking; the model metrics the training jobs recorded.\n\n' \
+    "$(uname -n)" "$(nproc)" "$(awk '/MemTotal/ {printf "%.0f GiB RAM", $2/1048576}' /proc/meminfo)" "$COMMAND"
+  echo "$TABLE"
+} >> docs/benchmarks.md
+echo "appended to docs/benchmarks.md"
+
+python3 - "$RESULTS" "$NAME" <<'PY'
+import sys
+for line in open(sys.argv[1]):
+    r = line.rstrip("\n").split("\t")
+    if r[2] != "succeeded":
+        print("RESULT dataset=%s method=%s status=%s seed=%s" % (sys.argv[2], r[0], r[2], r[1]))
+    else:
+        print("RESULT dataset=%s method=%s ndcg@10=%s recall@10=%s mrr=%s train_s=%s mask_seen=%s seed=%s"
+              % (sys.argv[2], r[0], r[3], r[4], r[5], r[7], r[8], r[1]))
+PY
