@@ -81,9 +81,10 @@ public class CatalogService {
         Catalog catalog = load(ref);
         catalog.activeModelId = null;
         catalog.persistAndFlush();
-        List<Long> modelIds = Model.<Model>find("catalogId", ref.id()).stream().map(m -> m.id).toList();
+        List<Long> modelIds = em.createQuery("select m.id from Model m where m.catalogId = ?1", Long.class)
+                .setParameter(1, ref.id()).getResultList();
         for (long modelId : modelIds) {
-            em.createNativeQuery("DROP TABLE IF EXISTS " + Model.vectorTable(modelId)).executeUpdate();
+            em.createNativeQuery(Model.dropVectorTableSql(modelId)).executeUpdate();
         }
         catalog.delete();
     }

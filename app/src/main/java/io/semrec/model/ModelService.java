@@ -103,7 +103,7 @@ public class ModelService {
         if (model.id.equals(lockCatalog(catalog).activeModelId)) {
             throw ProblemException.conflict("model " + modelId + " is active; activate another model first");
         }
-        em.createNativeQuery("DROP TABLE IF EXISTS " + Model.vectorTable(modelId)).executeUpdate();
+        em.createNativeQuery(Model.dropVectorTableSql(modelId)).executeUpdate();
         em.createNativeQuery("DELETE FROM model WHERE catalog_id = ?1 AND id = ?2")
                 .setParameter(1, catalog.id()).setParameter(2, modelId).executeUpdate();
     }

@@ -141,6 +141,19 @@ class ModelResourceTest {
     }
 
     @Test
+    void deletingACatalogDropsItsModelsPartitionsActiveOneIncluded() {
+        String catalog = catalogWithItems();
+        long active = Vectors.upload(catalog, "cosine", Vectors.random(ITEMS, 2, 1));
+        long inactive = Vectors.upload(catalog, "dot", Vectors.random(ITEMS, 3, 2));
+        Vectors.activate(catalog, active);
+
+        admin().delete("/api/v1/catalogs/" + catalog).then().statusCode(204);
+        assertNull(Fixtures.scalar("SELECT to_regclass(?)", Model.vectorTable(active)), "active partition dropped");
+        assertNull(Fixtures.scalar("SELECT to_regclass(?)", Model.vectorTable(inactive)), "inactive partition dropped");
+        assertEquals(0L, Fixtures.scalar("SELECT count(*) FROM model WHERE id IN (?, ?)", active, inactive));
+    }
+
+    @Test
     void theActiveModelCannotBeDeletedAnInactiveOneIsDroppedWithItsPartition() {
         String catalog = catalogWithItems();
         long active = Vectors.upload(catalog, "cosine", Vectors.random(ITEMS, 2, 1));

@@ -62,4 +62,9 @@ public class Model extends PanacheEntityBase {
     public static String vectorTable(long modelId) {
         return "item_vector_m" + modelId;
     }
+
+    /** Drops the model's partition with its vectors and index (detaching it from {@code item_vector}). */
+    public static String dropVectorTableSql(long modelId) {
+        return "DROP TABLE IF EXISTS " + vectorTable(modelId);
+    }
 }
