@@ -2,6 +2,7 @@ package io.semrec.admin;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Settings of the admin web UI ({@code semrec.admin-ui.*}). */
@@ -18,4 +19,11 @@ public interface AdminUiConfig {
     /** Rows per page in the UI's lists. */
     @WithDefault("25")
     int pageSize();
+
+    /**
+     * How often a job page's live stream reads the job (a short read each time; no connection is held
+     * in between).
+     */
+    @WithDefault("1s")
+    Duration jobRefresh();
 }

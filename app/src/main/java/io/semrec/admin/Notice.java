@@ -13,7 +13,12 @@ public enum Notice {
     CATALOG_CREATED("catalog-created", "Catalog created."),
     CATALOG_SAVED("catalog-saved", "Settings saved."),
     CATALOG_DELETED("catalog-deleted", "Catalog deleted with all its data."),
-    KEY_REVOKED("key-revoked", "API key revoked; requests with it are refused from now on.");
+    KEY_REVOKED("key-revoked", "API key revoked; requests with it are refused from now on."),
+    JOB_QUEUED("job-queued", "Training job queued; the next free worker starts it."),
+    JOB_CANCELLED("job-cancelled", "Job cancelled."),
+    JOB_CANCEL_REQUESTED("job-cancel-requested", "Cancellation requested; the worker stops the job within a few seconds."),
+    MODEL_ACTIVATED("model-activated", "Model activated; recommendations come from it from now on."),
+    MODEL_DELETED("model-deleted", "Model deleted with its vectors.");
 
     public final String code;
     public final String message;

@@ -6,6 +6,7 @@ import java.util.List;
 /** The admin UI's areas in navigation order: a new area adds its entry here. */
 public enum Section {
     CATALOGS("catalogs", "Catalogs", "/admin/catalogs"),
+    TRAINING("training", "Training", "/admin/training"),
     API_KEYS("api-keys", "API keys", "/admin/api-keys"),
     SYSTEM("system", "System", "/admin/system");
 

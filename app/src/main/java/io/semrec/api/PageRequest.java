@@ -24,6 +24,14 @@ public record PageRequest(int limit, long afterId) {
     }
 
     /**
+     * For lists served newest first: the rows of this page have ids below this one (the cursor is
+     * then the smallest id served so far).
+     */
+    public long beforeId() {
+        return afterId == 0 ? Long.MAX_VALUE : afterId;
+    }
+
+    /**
      * Builds the page from rows fetched with {@code limit + 1}: the extra row only tells that
      * another page exists.
      */

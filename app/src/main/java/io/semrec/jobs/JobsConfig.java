@@ -19,6 +19,13 @@ public interface JobsConfig {
     @WithDefault("1h")
     Duration retrainGrace();
 
+    /**
+     * A worker slot silent this long is shown as stale: with the workers' default lease (30 s) its
+     * job has been handed back to the queue by then.
+     */
+    @WithDefault("30s")
+    Duration workerStaleAfter();
+
     /** How often each replica checks the catalogs' retrain schedules ({@code disabled}: never). */
     @WithDefault("60s")
     String retrainCheck();

@@ -3,6 +3,7 @@ package io.semrec.jobs;
 import io.semrec.api.Page;
 import io.semrec.api.PageRequest;
 import io.semrec.api.ProblemException;
+import io.semrec.catalog.Catalog;
 import io.semrec.catalog.CatalogRef;
 import io.semrec.model.Model;
 import io.semrec.training.spec.MethodParameters;
@@ -12,6 +13,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,9 +63,7 @@ public class TrainingJobService {
 
     @Transactional(TxType.SUPPORTS)
     public Page<TrainingJobView> list(CatalogRef catalog, String status, PageRequest page) {
-        if (status != null && JobStatus.fromWireName(status).isEmpty()) {
-            throw ProblemException.invalidField("status", "must be one of queued, running, succeeded, failed, cancelled");
-        }
+        requireStatus(status);
         List<TrainingJob> rows = (status == null
                 ? TrainingJob.<TrainingJob>find("catalogId = ?1 and id > ?2 order by id", catalog.id(), page.afterId())
                 : TrainingJob.<TrainingJob>find("catalogId = ?1 and id > ?2 and status = ?3 order by id",
@@ -71,6 +71,32 @@ public class TrainingJobService {
                 .range(0, page.limit()).list();
         Instant now = Instant.now();
         return page.page(rows, j -> j.id, j -> TrainingJobView.of(j, catalog.slug(), null, now));
+    }
+
+    /**
+     * Jobs newest first, of one catalog or of all ({@code catalog} null), optionally of one status:
+     * the queue as operators watch it.
+     */
+    @Transactional(TxType.SUPPORTS)
+    public Page<TrainingJobView> recent(CatalogRef catalog, String status, PageRequest page) {
+        requireStatus(status);
+        StringBuilder where = new StringBuilder("id < :before");
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("before", page.beforeId());
+        if (catalog != null) {
+            where.append(" and catalogId = :catalog");
+            values.put("catalog", catalog.id());
+        }
+        if (status != null) {
+            where.append(" and status = :status");
+            values.put("status", status);
+        }
+        List<TrainingJob> rows = TrainingJob.<TrainingJob>find(where + " order by id desc", values)
+                .range(0, page.limit()).list();
+        Map<Long, String> slugs = catalog != null ? Map.of(catalog.id(), catalog.slug())
+                : slugs(rows.stream().map(j -> j.catalogId).distinct().toList());
+        Instant now = Instant.now();
+        return page.page(rows, j -> j.id, j -> TrainingJobView.of(j, slugs.get(j.catalogId), null, now));
     }
 
     @Transactional(TxType.SUPPORTS)
@@ -132,6 +158,20 @@ public class TrainingJobService {
                     + ", not " + method.method());
         }
         return base;
+    }
+
+    private static void requireStatus(String status) {
+        if (status != null && JobStatus.fromWireName(status).isEmpty()) {
+            throw ProblemException.invalidField("status", "must be one of queued, running, succeeded, failed, cancelled");
+        }
+    }
+
+    private static Map<Long, String> slugs(List<Long> catalogIds) {
+        Map<Long, String> slugs = new HashMap<>();
+        if (!catalogIds.isEmpty()) {
+            Catalog.<Catalog>list("id in ?1", catalogIds).forEach(c -> slugs.put(c.id, c.slug));
+        }
+        return slugs;
     }
 
     private TrainingJob load(CatalogRef catalog, long id) {

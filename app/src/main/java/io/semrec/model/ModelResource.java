@@ -6,7 +6,6 @@ import io.semrec.api.ProblemException;
 import io.semrec.auth.Roles;
 import io.semrec.catalog.CatalogDirectory;
 import io.semrec.catalog.CatalogRef;
-import io.semrec.serving.ModelVectorCache;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -39,7 +38,7 @@ public class ModelResource {
     CatalogDirectory directory;
 
     @Inject
-    ModelVectorCache vectors;
+    ModelActivation activation;
 
     /**
      * Creates a model from item vectors, one {@code {"item_id": "...", "vector": [...]}} per line,
@@ -75,21 +74,14 @@ public class ModelResource {
     @Path("{id}/activate")
     @RolesAllowed(Roles.ADMIN)
     public ModelView activate(@PathParam("catalog") String slug, @PathParam("id") long id) {
-        CatalogRef catalog = directory.require(slug);
-        models.get(catalog, id); // 404 unless the model is this catalog's
-        // Its vectors are loaded before the switch, so this replica's first requests on it do not wait.
-        vectors.preload(id);
-        ModelView activated = models.activate(catalog, id);
-        directory.evict(slug);
-        return activated;
+        return activation.activate(directory.require(slug), id);
     }
 
     @DELETE
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
     public void delete(@PathParam("catalog") String slug, @PathParam("id") long id) {
-        models.delete(directory.require(slug), id);
-        vectors.evict(id);
+        activation.delete(directory.require(slug), id);
     }
 
     private static ScoreMetric scoreMetric(String metric) {

@@ -80,6 +80,15 @@ public class ModelService {
         return page.page(rows, m -> m.id, m -> ModelView.of(m, active));
     }
 
+    /** The catalog's models newest first, as operators compare them. */
+    @Transactional(TxType.SUPPORTS)
+    public Page<ModelView> recent(CatalogRef catalog, PageRequest page) {
+        List<Model> rows = Model.<Model>find("catalogId = ?1 and id < ?2 order by id desc", catalog.id(), page.beforeId())
+                .range(0, page.limit()).list();
+        Long active = activeModelId(catalog);
+        return page.page(rows, m -> m.id, m -> ModelView.of(m, active));
+    }
+
     @Transactional(TxType.SUPPORTS)
     public ModelView get(CatalogRef catalog, long modelId) {
         return ModelView.of(load(catalog, modelId), activeModelId(catalog));

@@ -2,6 +2,8 @@ package io.semrec.admin.system;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.semrec.jobs.WorkerDirectory;
+import io.semrec.jobs.WorkerDirectory.WorkerView;
 import io.smallrye.health.SmallRyeHealthReporter;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -13,7 +15,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
-/** System health: the readiness checks of {@code /q/health/ready} (database, pgvector), refreshed live. */
+/**
+ * System health: the readiness checks of {@code /q/health/ready} (database, pgvector) and the
+ * training workers' job slots, refreshed live.
+ */
 @Path("/admin/system")
 @Produces(MediaType.TEXT_HTML)
 public class SystemPage {
@@ -28,17 +33,29 @@ public class SystemPage {
 
     @CheckedTemplate(basePath = "system")
     static class Templates {
-        static native TemplateInstance page(List<Check> checks);
+        static native TemplateInstance page(List<Check> checks, List<WorkerView> workers);
 
         static native TemplateInstance page$checks(List<Check> checks);
+
+        static native TemplateInstance page$workers(List<WorkerView> workers);
     }
 
     @Inject
     SmallRyeHealthReporter health;
 
+    @Inject
+    WorkerDirectory workers;
+
     @GET
     public TemplateInstance page() {
-        return Templates.page(readiness());
+        return Templates.page(readiness(), workers.slots());
+    }
+
+    /** The worker slots alone, for the page to poll. */
+    @GET
+    @Path("workers")
+    public TemplateInstance workers() {
+        return Templates.page$workers(workers.slots());
     }
 
     /** The checks alone, for the page to poll. */
