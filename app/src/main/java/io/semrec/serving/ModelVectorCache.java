@@ -64,7 +64,7 @@ public class ModelVectorCache {
     private ModelVectors load(long modelId) {
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT method, dim, metric, item_count, params::text FROM model WHERE id = ?")) {
+                    "SELECT method, dim, metric, item_count, params::text, catalog_id FROM model WHERE id = ?")) {
                 query.setLong(1, modelId);
                 try (ResultSet rs = query.executeQuery()) {
                     if (!rs.next()) {
@@ -72,7 +72,7 @@ public class ModelVectorCache {
                     }
                     SequenceEncoder encoder = encoders.forModel(connection, modelId, rs.getString(1),
                             JSON.readValue(rs.getString(5), OBJECT));
-                    return loadVectors(connection, modelId, encoder, rs.getInt(2),
+                    return loadVectors(connection, modelId, rs.getLong(6), encoder, rs.getInt(2),
                             ScoreMetric.fromWireName(rs.getString(3)), rs.getInt(4));
                 }
             }
@@ -81,8 +81,8 @@ public class ModelVectorCache {
         }
     }
 
-    private static ModelVectors loadVectors(Connection connection, long modelId, SequenceEncoder encoder, int dim,
-            ScoreMetric metric, int itemCount) throws SQLException {
+    private static ModelVectors loadVectors(Connection connection, long modelId, long catalogId, SequenceEncoder encoder,
+            int dim, ScoreMetric metric, int itemCount) throws SQLException {
         Map<String, Integer> indexByExternalId = new HashMap<>(itemCount * 4 / 3 + 1);
         long[] itemIds = new long[itemCount];
         float[] vectors = new float[itemCount * dim];
@@ -104,6 +104,6 @@ public class ModelVectorCache {
             connection.rollback();
             connection.setAutoCommit(true);
         }
-        return new ModelVectors(modelId, dim, metric, encoder, indexByExternalId, itemIds, vectors);
+        return new ModelVectors(modelId, catalogId, dim, metric, encoder, indexByExternalId, itemIds, vectors);
     }
 }
