@@ -15,7 +15,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /** Reading items and marking them unavailable; each call is one statement. */
@@ -23,6 +27,18 @@ import javax.sql.DataSource;
 public class ItemService {
 
     private static final String COLUMNS = "id, external_id, attributes::text, available, created_at, updated_at";
+    /** Every top-level attribute value as one text; V9's trigram index is on exactly this expression. */
+    static final String SEARCH_TEXT = "jsonb_path_query_array(attributes, '$.*')::text";
+    /** Words of a text search beyond this many are ignored: each is one more index condition. */
+    static final int MAX_SEARCH_WORDS = 8;
+
+    /** How {@link #search} matches an item. */
+    public enum SearchMode {
+        /** The item id starts with the query. */
+        ID_PREFIX,
+        /** Every word of the query is somewhere in the item's attribute values, in any case. */
+        TEXT
+    }
 
     private final DataSource dataSource;
     private final ObjectMapper json;
@@ -59,6 +75,57 @@ public class ItemService {
             statement.setInt(3, page.limit() + 1);
             return page.page(rows(statement), Row::id, Row::view);
         }
+    }
+
+    /** Matching items in id order, a page at a time like {@link #list}; a blank query matches every item. */
+    public Page<ItemView> search(CatalogRef catalog, SearchMode mode, String query, PageRequest page) throws SQLException {
+        List<String> patterns = patterns(mode, query == null ? "" : query.strip());
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM item WHERE catalog_id = ? AND id > ?");
+        String condition = mode == SearchMode.ID_PREFIX ? " AND external_id LIKE ?" : " AND " + SEARCH_TEXT + " ILIKE ?";
+        patterns.forEach(pattern -> sql.append(condition));
+        sql.append(" ORDER BY id LIMIT ?");
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            int p = 1;
+            statement.setLong(p++, catalog.id());
+            statement.setLong(p++, page.afterId());
+            for (String pattern : patterns) {
+                statement.setString(p++, pattern);
+            }
+            statement.setInt(p, page.limit() + 1);
+            return page.page(rows(statement), Row::id, Row::view);
+        }
+    }
+
+    /** The catalog's items among {@code itemIds}, by id; ids it does not have are left out. */
+    public Map<String, ItemView> find(CatalogRef catalog, Collection<String> itemIds) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT " + COLUMNS + " FROM item WHERE catalog_id = ? AND external_id = ANY (?)")) {
+            statement.setLong(1, catalog.id());
+            statement.setArray(2, connection.createArrayOf("text", itemIds.toArray()));
+            Map<String, ItemView> found = new LinkedHashMap<>();
+            for (Row row : rows(statement)) {
+                found.put(row.view().itemId(), row.view());
+            }
+            return found;
+        }
+    }
+
+    /** LIKE patterns for the query: the id prefix, or one per word; none for a blank query. */
+    static List<String> patterns(SearchMode mode, String query) {
+        if (query.isEmpty()) {
+            return List.of();
+        }
+        if (mode == SearchMode.ID_PREFIX) {
+            return List.of(escapeLike(query) + "%");
+        }
+        return Arrays.stream(query.split("\\s+")).limit(MAX_SEARCH_WORDS).map(word -> "%" + escapeLike(word) + "%").toList();
+    }
+
+    /** The text as a literal inside a LIKE pattern (backslash is the default escape character). */
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /**

@@ -15,6 +15,7 @@ final class ModelVectors {
     static final int ABSENT = -1;
 
     final long modelId;
+    final long catalogId;
     final int dim;
     final ScoreMetric metric;
     final SequenceEncoder encoder;
@@ -23,9 +24,10 @@ final class ModelVectors {
     private final float[] vectors;
 
     /** @param vectors row-major, {@code itemIds.length * dim} values */
-    ModelVectors(long modelId, int dim, ScoreMetric metric, SequenceEncoder encoder,
+    ModelVectors(long modelId, long catalogId, int dim, ScoreMetric metric, SequenceEncoder encoder,
             Map<String, Integer> indexByExternalId, long[] itemIds, float[] vectors) {
         this.modelId = modelId;
+        this.catalogId = catalogId;
         this.dim = dim;
         this.metric = metric;
         this.encoder = encoder;

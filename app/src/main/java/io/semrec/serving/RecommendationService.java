@@ -2,6 +2,7 @@ package io.semrec.serving;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.semrec.api.ProblemException;
 import io.semrec.catalog.CatalogRef;
 import io.semrec.ingest.ItemService;
 import io.semrec.ingest.UserEventService;
@@ -61,7 +62,7 @@ public class RecommendationService {
 
     public Recommendations forUser(CatalogRef catalog, String userId, RecommendationQuery query) {
         List<String> history = recentItems(catalog, userId);
-        return fromHistory(catalog, history, history, query, Endpoint.USER);
+        return fromHistory(catalog, activeModel(catalog), history, history, query, Endpoint.USER);
     }
 
     /**
@@ -69,8 +70,23 @@ public class RecommendationService {
      *        are encoded, and none of them is recommended (unless {@code exclude_seen=false})
      */
     public Recommendations forSession(CatalogRef catalog, List<String> history, RecommendationQuery query) {
+        return forSession(catalog, activeModel(catalog), history, query);
+    }
+
+    /**
+     * Like {@link #forSession(CatalogRef, List, RecommendationQuery)}, from one of the catalog's models
+     * whether it is active or not: for trying models out next to each other.
+     */
+    public Recommendations forSession(CatalogRef catalog, long modelId, List<String> history, RecommendationQuery query) {
+        ModelVectors model = vectors.get(modelId).filter(m -> m.catalogId == catalog.id())
+                .orElseThrow(() -> ProblemException.notFound("no model " + modelId + " in catalog '" + catalog.slug() + "'"));
+        return forSession(catalog, Optional.of(model), history, query);
+    }
+
+    private Recommendations forSession(CatalogRef catalog, Optional<ModelVectors> model, List<String> history,
+            RecommendationQuery query) {
         int keep = Math.min(history.size(), catalog.settings().historyLengthOrDefault());
-        return fromHistory(catalog, history.subList(history.size() - keep, history.size()), history, query,
+        return fromHistory(catalog, model, history.subList(history.size() - keep, history.size()), history, query,
                 Endpoint.SESSION);
     }
 
@@ -88,11 +104,13 @@ public class RecommendationService {
         return answer(catalog, m.modelId, Source.MODEL, nearest, Endpoint.SIMILAR);
     }
 
-    /** @param encoded the items whose vectors form the query; {@code seenItems}: those to leave out */
-    private Recommendations fromHistory(CatalogRef catalog, List<String> encoded, List<String> seenItems,
-            RecommendationQuery query, Endpoint endpoint) {
+    /**
+     * @param model the model to answer from; empty: the popularity ranking
+     * @param encoded the items whose vectors form the query; {@code seenItems}: those to leave out
+     */
+    private Recommendations fromHistory(CatalogRef catalog, Optional<ModelVectors> model, List<String> encoded,
+            List<String> seenItems, RecommendationQuery query, Endpoint endpoint) {
         Set<String> seen = query.excludeSeen() ? new HashSet<>(seenItems) : Set.of();
-        Optional<ModelVectors> model = activeModel(catalog);
         if (model.isEmpty()) {
             return popularity(catalog, seen, query, endpoint);
         }

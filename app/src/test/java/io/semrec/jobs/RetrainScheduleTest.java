@@ -2,8 +2,10 @@ package io.semrec.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RetrainScheduleTest {
@@ -31,5 +33,16 @@ class RetrainScheduleTest {
         assertThrows(IllegalArgumentException.class, () -> RetrainSchedule.parse("@daily"));
         assertThrows(IllegalArgumentException.class, () -> RetrainSchedule.parse("0 0 3 * * ?"));
         assertThrows(IllegalArgumentException.class, () -> RetrainSchedule.parse("61 * * * *"));
+    }
+
+    @Test
+    void nextRunsListsTheComingFiringsInWords() {
+        RetrainSchedule weekdays = RetrainSchedule.parse("30 2 * * 1-5");
+        // 2030-01-04 is a Friday: the next runs skip the weekend.
+        assertEquals(List.of(Instant.parse("2030-01-07T02:30:00Z"), Instant.parse("2030-01-08T02:30:00Z")),
+                weekdays.nextRuns(Instant.parse("2030-01-04T02:30:00Z"), 2));
+        assertEquals(3, RetrainSchedule.parse("0 3 * * *").nextRuns(Instant.parse("2030-01-02T03:00:00Z"), 3).size());
+        String words = RetrainSchedule.parse("0 3 * * *").description();
+        assertTrue(words.contains("3"), words);
     }
 }

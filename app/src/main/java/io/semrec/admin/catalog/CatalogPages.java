@@ -15,6 +15,7 @@ import io.semrec.catalog.CatalogRequests;
 import io.semrec.catalog.CatalogService;
 import io.semrec.catalog.CatalogSettings;
 import io.semrec.catalog.CatalogView;
+import io.semrec.training.spec.MethodRegistry;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
@@ -24,13 +25,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * Catalog pages: list, create, settings, delete. Counts can take long on big catalogs, so pages
- * render without them and htmx fetches them afterwards.
+ * Catalog pages: list, create, settings (with the retrain schedule and its method's parameters),
+ * delete. Counts can take long on big catalogs, so pages render without them and htmx fetches them
+ * afterwards.
  */
 // Lets templates show the settings' limits and defaults: {CatalogSettings:MAX_EF_SEARCH}.
 @TemplateData(target = CatalogSettings.class, namespace = "CatalogSettings")
@@ -50,9 +53,14 @@ public class CatalogPages {
 
         static native TemplateInstance create(CatalogForm form, FormErrors errors);
 
-        static native TemplateInstance detail(CatalogView catalog, CatalogForm form, FormErrors errors, Notice notice);
+        static native TemplateInstance detail(CatalogView catalog, CatalogForm form, FormErrors errors, Notice notice,
+                RetrainFields retrain, UploadCard upload);
 
         static native TemplateInstance detail$counts(CatalogView catalog);
+
+        static native TemplateInstance schedulePreview(SchedulePreview preview);
+
+        static native TemplateInstance detail$methodParams(RetrainFields retrain, FormErrors errors);
 
         static native TemplateInstance delete(CatalogView catalog);
     }
@@ -68,6 +76,9 @@ public class CatalogPages {
 
     @Inject
     AdminUiConfig config;
+
+    @Inject
+    MethodRegistry methods;
 
     @GET
     public TemplateInstance list(@RestQuery String after, @RestQuery String notice) {
@@ -109,7 +120,7 @@ public class CatalogPages {
     @Path("{slug}")
     public TemplateInstance detail(@RestPath String slug, @RestQuery String notice) {
         CatalogView catalog = catalogs.summary(directory.require(slug));
-        return Templates.detail(catalog, CatalogForm.of(catalog), FormErrors.none(), Notice.parse(notice));
+        return detailPage(catalog, CatalogForm.of(catalog), FormErrors.none(), Notice.parse(notice));
     }
 
     /** The counts for htmx to put into the page; without JavaScript, the whole page with them. */
@@ -117,8 +128,24 @@ public class CatalogPages {
     @Path("{slug}/counts")
     public TemplateInstance counts(@RestPath String slug, @RestHeader("HX-Request") boolean htmx) {
         CatalogView catalog = catalogs.get(directory.require(slug));
-        return htmx ? Templates.detail$counts(catalog)
-                : Templates.detail(catalog, CatalogForm.of(catalog), FormErrors.none(), null);
+        return htmx ? Templates.detail$counts(catalog) : detailPage(catalog, CatalogForm.of(catalog), FormErrors.none(), null);
+    }
+
+    /** What the typed retrain schedule means, for htmx to show under the field while it is typed. */
+    @GET
+    @Path("{slug}/schedule-preview")
+    public TemplateInstance schedulePreview(@RestPath String slug, @RestQuery String retrainSchedule) {
+        directory.require(slug);
+        return Templates.schedulePreview(SchedulePreview.of(retrainSchedule, Instant.now()));
+    }
+
+    /** The parameter fields of the chosen default method, for htmx to put into the settings form. */
+    @GET
+    @Path("{slug}/method-params")
+    public TemplateInstance methodParams(@RestPath String slug, @RestQuery String defaultMethod) {
+        CatalogView catalog = catalogs.summary(directory.require(slug));
+        return Templates.detail$methodParams(RetrainFields.forMethod(defaultMethod, catalog.settings().defaultMethod(),
+                catalog.settings().defaultParams(), methods), FormErrors.none());
     }
 
     @POST
@@ -127,7 +154,7 @@ public class CatalogPages {
     public Response update(@RestPath String slug, CatalogForm form) {
         CatalogRef ref = directory.require(slug);
         FormErrors errors = FormErrors.none();
-        CatalogRequests.Update request = errors.validate(validator, form.toUpdate(errors));
+        CatalogRequests.Update request = errors.validate(validator, form.toUpdate(errors, methods));
         if (!errors.any()) {
             try {
                 catalogs.update(ref, request);
@@ -137,8 +164,7 @@ public class CatalogPages {
                 errors.add(refused, null, CatalogForm.FIELDS);
             }
         }
-        CatalogView catalog = catalogs.summary(ref);
-        return FormErrors.refused(Templates.detail(catalog, form, errors, null));
+        return FormErrors.refused(detailPage(catalogs.summary(ref), form, errors, null));
     }
 
     @GET
@@ -154,6 +180,12 @@ public class CatalogPages {
         catalogs.delete(directory.require(slug));
         directory.evict(slug);
         return Notice.CATALOG_DELETED.redirect(PATH);
+    }
+
+    private TemplateInstance detailPage(CatalogView catalog, CatalogForm form, FormErrors errors, Notice notice) {
+        return Templates.detail(catalog, form, errors, notice,
+                RetrainFields.of(form, catalog.settings().defaultMethod() != null, methods, Instant.now()),
+                UploadCard.blank());
     }
 
     private static String detailPath(String slug) {
