@@ -1,6 +1,8 @@
 package io.semrec.training.lm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A GPT-2 model's shape, in the terms of its Hugging Face {@code config.json} ({@code n_embd},
@@ -15,6 +17,16 @@ public record Gpt2Config(int vocabSize, int positions, int hidden, int layers, i
         if (hidden % heads != 0) {
             throw new IllegalArgumentException("n_embd " + hidden + " is not a multiple of " + heads + " heads");
         }
+    }
+
+    /** The Hugging Face {@code config.json} of this shape, with one token for bos and eos. */
+    ObjectNode toJson(long endOfText) {
+        ObjectNode json = new ObjectMapper().createObjectNode();
+        json.put("model_type", "gpt2").put("vocab_size", vocabSize).put("n_positions", positions)
+                .put("n_embd", hidden).put("n_layer", layers).put("n_head", heads).put("n_inner", inner)
+                .put("activation_function", "gelu_new").put("layer_norm_epsilon", layerNormEps)
+                .put("resid_pdrop", dropout).put("bos_token_id", endOfText).put("eos_token_id", endOfText);
+        return json;
     }
 
     static Gpt2Config fromJson(JsonNode config) {

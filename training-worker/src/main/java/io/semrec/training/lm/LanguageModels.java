@@ -37,7 +37,7 @@ public final class LanguageModels {
                 String id = options.checkpoint().orElseThrow();
                 yield HfCheckpoint.load(folders.checkpoint(id), "hf:" + id, device);
             }
-            case SCRATCH -> throw new UnsupportedOperationException("scratch language models are not wired yet");
+            case SCRATCH -> ScratchLm.load(options, folders, itemTexts, device, progress);
         };
     }
 }
