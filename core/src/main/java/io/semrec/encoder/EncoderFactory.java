@@ -1,6 +1,7 @@
 package io.semrec.encoder;
 
 import io.semrec.training.spec.PopularityParameters;
+import io.semrec.training.spec.SaidParameters;
 import io.semrec.training.spec.SasrecParameters;
 import io.semrec.training.spec.TextKnnParameters;
 import java.io.IOException;
@@ -8,7 +9,8 @@ import java.util.Map;
 
 /**
  * Picks the sequence encoder that turns a history into a query vector for a model, by the model's
- * method and what it stored: SASRec's is read from its encoder artifact, text-knn's takes the decay
+ * method and what it stored: SASRec's and SAID's are read from their encoder artifact (SAID's by its
+ * {@code downstream}, behind {@link OutputBiasEncoder} when it learned output biases), text-knn's takes the decay
  * it was trained with, popularity asks a constant query. Methods without an encoder of their own
  * (uploaded vectors) are served by the parameter-free mean of their item vectors, which is
  * meaningful in any item space.
@@ -24,7 +26,7 @@ public final class EncoderFactory {
 
     /** Whether {@link #forModel} needs the model's encoder artifact ({@link SasrecEncoder#ARTIFACT}). */
     public static boolean needsArtifact(String method) {
-        return SasrecParameters.METHOD.equals(method);
+        return SasrecParameters.METHOD.equals(method) || SaidParameters.METHOD.equals(method);
     }
 
     /**
@@ -38,7 +40,8 @@ public final class EncoderFactory {
             if (encoderArtifact == null) {
                 throw new IOException("a " + method + " model needs its encoder artifact " + SasrecEncoder.ARTIFACT);
             }
-            return SasrecEncoder.read(encoderArtifact);
+            return SaidParameters.METHOD.equals(method) ? said(params, encoderArtifact)
+                    : SasrecEncoder.read(encoderArtifact);
         }
         return switch (method) {
             case TextKnnParameters.METHOD -> new RecencyWeightedMeanEncoder(
@@ -46,5 +49,13 @@ public final class EncoderFactory {
             case PopularityParameters.METHOD -> POPULARITY;
             default -> MEAN;
         };
+    }
+
+    private static SequenceEncoder said(Map<String, ?> params, byte[] encoderArtifact) throws IOException {
+        var resolved = SaidParameters.SPEC.resolve(params);
+        SequenceEncoder downstream = SaidParameters.GRU.equals(resolved.getString(SaidParameters.DOWNSTREAM))
+                ? SaidGruEncoder.read(encoderArtifact)
+                : SasrecEncoder.read(encoderArtifact);
+        return resolved.getBoolean(SaidParameters.OUTPUT_BIAS) ? new OutputBiasEncoder(downstream) : downstream;
     }
 }

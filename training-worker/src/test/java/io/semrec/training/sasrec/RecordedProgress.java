@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /** Keeps every phase and metric a trainer reports. */
-class RecordedProgress implements ProgressReporter {
+public class RecordedProgress implements ProgressReporter {
 
-    final List<String> phases = new ArrayList<>();
+    public final List<String> phases = new ArrayList<>();
     final Map<String, List<Double>> metrics = new LinkedHashMap<>();
 
     @Override
@@ -26,7 +26,7 @@ class RecordedProgress implements ProgressReporter {
         metrics.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
     }
 
-    List<Double> values(String name) {
+    public List<Double> values(String name) {
         return metrics.getOrDefault(name, List.of());
     }
 }
