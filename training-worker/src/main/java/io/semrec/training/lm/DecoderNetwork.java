@@ -1,0 +1,53 @@
+package io.semrec.training.lm;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import java.util.Map;
+
+/**
+ * The DJL block of a causal language model. Inputs: input embeddings (B,T,H) and mask (B,T) (1 real,
+ * 0 padding). Output: next-token logits (B,T,V). Its parameters carry checkpoint names, so one
+ * loader fills any family from a Hugging Face checkpoint or from an artifact this code wrote.
+ */
+public abstract class DecoderNetwork extends AbstractBlock {
+
+    public abstract int hiddenSize();
+
+    public abstract int vocabSize();
+
+    public abstract int maxPositions();
+
+    /** The (V,H) table {@link CausalLm#embed} looks ids up in. */
+    public abstract Parameter tokenEmbeddings();
+
+    /** Every parameter under its checkpoint name, with how the checkpoint lays it out. */
+    public abstract Map<String, CheckpointSlot> checkpointSlots();
+
+    /** Shapes for {@link #initialize}: embeddings (B,T,H) and mask (B,T). */
+    public Shape[] inputShapes(long batch, long length) {
+        return new Shape[] {new Shape(batch, length, hiddenSize()), new Shape(batch, length)};
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape embeddings = inputShapes[0];
+        return new Shape[] {new Shape(embeddings.get(0), embeddings.get(1), vocabSize())};
+    }
+
+    /** Checks the length against {@link #maxPositions()}; every family calls it first. */
+    protected void checkLength(NDArray embeddings) {
+        long length = embeddings.getShape().get(1);
+        if (length > maxPositions()) {
+            throw new IllegalArgumentException(
+                    "sequence of " + length + " tokens exceeds the LM's " + maxPositions() + " positions");
+        }
+    }
+
+    /** A parameter's value on the input's device, for ops whose first operand is the input. */
+    protected static NDArray value(ParameterStore store, Parameter parameter, NDArray input, boolean training) {
+        return store.getValue(parameter, input.getDevice(), training);
+    }
+}
