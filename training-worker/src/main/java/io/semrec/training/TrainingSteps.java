@@ -99,8 +99,14 @@ public class TrainingSteps {
     /** As {@link #outcome(TrainingContext, InteractionDataset, ScoreMetric, ModelMetrics, IntFunction)}, with named artifacts. */
     public TrainingOutcome outcome(TrainingContext context, InteractionDataset dataset, ScoreMetric metric,
             ModelMetrics metrics, IntFunction<float[]> vectors, Map<String, byte[]> artifacts) {
+        return outcome(context, dataset, metric, metrics.asMap(), vectors, artifacts);
+    }
+
+    /** As above, with the model's metrics as a map: {@link ModelMetrics#asMap()} plus a method's own. */
+    public TrainingOutcome outcome(TrainingContext context, InteractionDataset dataset, ScoreMetric metric,
+            Map<String, Object> metrics, IntFunction<float[]> vectors, Map<String, byte[]> artifacts) {
         ModelDraft draft = new ModelDraft(context.catalogId(), context.jobId(), context.params().method(), metric,
-                context.params().asMap(), metrics.asMap(), dataset.snapshot().asMap());
+                context.params().asMap(), metrics, dataset.snapshot().asMap());
         return new TrainingOutcome(connection -> {
             long modelId = publisher.publish(connection, draft, itemVectors(dataset.items(), vectors));
             for (Map.Entry<String, byte[]> artifact : artifacts.entrySet()) {

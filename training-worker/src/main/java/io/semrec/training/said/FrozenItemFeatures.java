@@ -6,7 +6,12 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
+import io.semrec.artifact.SafeTensors;
+import io.semrec.artifact.Tensor;
 import io.semrec.training.sasrec.ItemEmbedding;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * SAID's stage-2 item table: the frozen stage-1 embeddings through a learned linear map to the
@@ -16,6 +21,11 @@ import io.semrec.training.sasrec.ItemEmbedding;
  * parameter: no gradient reaches them and snapshots do not copy them.
  */
 final class FrozenItemFeatures extends ItemEmbedding {
+
+    static final String MAP_ARTIFACT = "said_item_map.safetensors";
+    static final String MAP_WEIGHT = "map.weight";
+    static final String MAP_BIAS = "map.bias";
+    static final String OUTPUT_BIAS = "output_bias";
 
     private final float[] features;
     private final int featureWidth;
@@ -65,6 +75,21 @@ final class FrozenItemFeatures extends ItemEmbedding {
         return outputBias == null ? scores : scores.add(outputBias.getArray());
     }
 
+    /**
+     * The learned map as the model artifact {@value #MAP_ARTIFACT}: {@code map.weight} {@code [dim][width]},
+     * {@code map.bias} {@code [dim]} and, when learned, {@code output_bias} {@code [items]}; what the
+     * refresh needs to publish new items' vectors in the same space.
+     */
+    SafeTensors mapArtifact() {
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        tensors.put(MAP_WEIGHT, Tensor.f32(new long[] {dim(), featureWidth}, mapWeight.getArray().toFloatArray()));
+        tensors.put(MAP_BIAS, Tensor.f32(new long[] {dim()}, mapBias.getArray().toFloatArray()));
+        if (outputBias != null) {
+            tensors.put(OUTPUT_BIAS, Tensor.f32(new long[] {itemCount()}, outputBias.getArray().toFloatArray()));
+        }
+        return new SafeTensors(tensors, Map.of());
+    }
+
     @Override
     public float[][] publishedVectors() {
         try (NDManager manager = featureArray.getManager().newSubManager()) {
@@ -75,7 +100,7 @@ final class FrozenItemFeatures extends ItemEmbedding {
             float[] bias = outputBias.getArray().toFloatArray();
             float[][] withBias = new float[vectors.length][];
             for (int item = 0; item < vectors.length; item++) {
-                withBias[item] = java.util.Arrays.copyOf(vectors[item], dim() + 1);
+                withBias[item] = Arrays.copyOf(vectors[item], dim() + 1);
                 withBias[item][dim()] = bias[item];
             }
             return withBias;

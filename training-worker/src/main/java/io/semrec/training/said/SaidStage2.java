@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 public final class SaidStage2 {
 
     /** What stage 2 produced. */
-    public record Result(SequenceTrainer.Run run, byte[] encoderFile, float[][] itemVectors) {
+    public record Result(SequenceTrainer.Run run, byte[] encoderFile, float[][] itemVectors, byte[] mapFile) {
     }
 
     private final SaidParams params;
@@ -36,7 +36,8 @@ public final class SaidStage2 {
     public Result train(float[][] features, LeaveOneOutSplit split, boolean maskSeen, ProgressReporter progress) {
         return new SequenceTrainer(features.length, params.stage2(), maskSeen, () -> model(features), progress)
                 .train(split, (model, run) -> new Result(run, encoderFile(model),
-                        model.network().items().publishedVectors()));
+                        model.network().items().publishedVectors(),
+                        ((FrozenItemFeatures) model.network().items()).mapArtifact().toBytes()));
     }
 
     /** A freshly initialised downstream model over {@code features}, seeded by the parameters. */
