@@ -87,7 +87,7 @@ public final class SaidParameters {
                             "seeds initialisation, dropout and shuffling of both stages"),
                     ParameterSpec.integer(THREADS, 0, 0, 1024,
                             "intra-op threads of the training engine; 0 keeps its default (all cores)"),
-                    EvaluationParameters.MASK_SEEN_SPEC));
+                    EvaluationParameters.MASK_SEEN_SPEC)).withRefresh();
 
     private SaidParameters() {
     }

@@ -25,7 +25,6 @@ final class FrozenItemFeatures extends ItemEmbedding {
     static final String MAP_ARTIFACT = "said_item_map.safetensors";
     static final String MAP_WEIGHT = "map.weight";
     static final String MAP_BIAS = "map.bias";
-    static final String OUTPUT_BIAS = "output_bias";
 
     private final float[] features;
     private final int featureWidth;
@@ -76,17 +75,14 @@ final class FrozenItemFeatures extends ItemEmbedding {
     }
 
     /**
-     * The learned map as the model artifact {@value #MAP_ARTIFACT}: {@code map.weight} {@code [dim][width]},
-     * {@code map.bias} {@code [dim]} and, when learned, {@code output_bias} {@code [items]}; what the
-     * refresh needs to publish new items' vectors in the same space.
+     * The learned map as the model artifact {@value #MAP_ARTIFACT}: {@code map.weight} {@code [dim][width]}
+     * and {@code map.bias} {@code [dim]}; what the refresh needs to publish new items' vectors in the same
+     * space.
      */
     SafeTensors mapArtifact() {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         tensors.put(MAP_WEIGHT, Tensor.f32(new long[] {dim(), featureWidth}, mapWeight.getArray().toFloatArray()));
         tensors.put(MAP_BIAS, Tensor.f32(new long[] {dim()}, mapBias.getArray().toFloatArray()));
-        if (outputBias != null) {
-            tensors.put(OUTPUT_BIAS, Tensor.f32(new long[] {itemCount()}, outputBias.getArray().toFloatArray()));
-        }
         return new SafeTensors(tensors, Map.of());
     }
 

@@ -8,13 +8,13 @@ import io.semrec.training.lm.LanguageModels;
 import io.semrec.training.lm.LmOptions;
 import io.semrec.training.lm.LmSource;
 import io.semrec.training.spec.SaidParameters;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /** Where SAID jobs get their language model: {@link LanguageModels} over the worker's artifact folder. */
-@ApplicationScoped
+@Singleton
 public class SaidLanguageModels {
 
     /** Used when no artifact folder is configured: LMs are then cached per machine, not shared. */

@@ -1,6 +1,7 @@
 package io.semrec.training.said;
 
 import io.semrec.encoder.SasrecEncoder;
+import io.semrec.model.PublishedModel;
 import io.semrec.model.ScoreMetric;
 import io.semrec.training.ModelMetrics;
 import io.semrec.training.ProgressReporter;
@@ -90,6 +91,51 @@ public class SaidMethod implements TrainingMethod {
                 ProjectorWeights.ARTIFACT, stage1.projector().toBytes(),
                 FrozenItemFeatures.MAP_ARTIFACT, stage2.mapFile());
         return steps.outcome(context, dataset, ScoreMetric.DOT, metrics, item -> vectors[item], artifacts);
+    }
+
+    /**
+     * Embeds the items added since the base model was trained (see {@link SaidRefresh}) and publishes
+     * the base vectors plus theirs as a new model; the embeddings artifact grows by their rows, the
+     * other artifacts are the base model's.
+     */
+    @Override
+    public TrainingOutcome refresh(TrainingContext context, long baseModelId) throws Exception {
+        InteractionDataset dataset = steps.read(context);
+        ItemTable items = dataset.items();
+        PublishedModel base = steps.baseModel(baseModelId);
+        SaidParams params = SaidParams.from(SaidParameters.SPEC.resolve(base.params()));
+        ProgressReporter progress = StoppingProgress.of(context);
+        float[][] vectors = steps.baseVectors(base, items);
+        List<Integer> added = new ArrayList<>();
+        List<String> baseTexts = new ArrayList<>();
+        List<String> allTexts = itemTexts(items, params.textTemplate());
+        for (int item = 0; item < items.size(); item++) {
+            if (vectors[item] == null) {
+                added.add(item);
+            } else {
+                baseTexts.add(allTexts.get(item));
+            }
+        }
+        SaidRefresh refresh = new SaidRefresh(params, steps.baseArtifact(base, FrozenItemFeatures.MAP_ARTIFACT));
+        Map<Long, float[]> baseEmbeddings = SaidRefresh.embeddingsById(steps.baseArtifact(base, EMBEDDINGS_ARTIFACT));
+        Map<Integer, float[]> newEmbeddings = new LinkedHashMap<>();
+        if (!added.isEmpty()) {
+            ProjectorWeights projector = ProjectorWeights.read(steps.baseArtifact(base, ProjectorWeights.ARTIFACT));
+            progress.phase(ADAPT_LM, 0);
+            // The base items' texts, in order, name the same (cached) LM the base model was trained with.
+            try (CausalLm lm = languageModels.load(params, baseTexts, context.device(), progress)) {
+                long[][] tokens = tokens(lm, added.stream().map(allTexts::get).toList(), params.tokenBudget());
+                float[][] embedded = refresh.embed(lm, projector, tokens, progress);
+                float bias = params.outputBias() ? SaidRefresh.meanBias(vectors) : 0;
+                for (int n = 0; n < added.size(); n++) {
+                    newEmbeddings.put(added.get(n), embedded[n]);
+                    vectors[added.get(n)] = refresh.vector(embedded[n], bias);
+                }
+            }
+        }
+        float[][] embeddings = SaidRefresh.allEmbeddings(items, baseEmbeddings, newEmbeddings);
+        return steps.refreshOutcome(context, dataset, base, added.size(), item -> vectors[item],
+                Map.of(EMBEDDINGS_ARTIFACT, SasrecArtifact.itemVectors(embeddings, items).toBytes()));
     }
 
     /** What stage 1 hands on: the item embeddings, the projector, and what it measured. */

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -60,8 +61,9 @@ class SaidStage2ParityTest {
                     model.trainStep(SequenceBatch.forTraining(batch, MAX_HISTORY), random);
                 }
             }
+            byte[] encoderFile = SaidStage2.encoderFile(model);
             SequenceEncoder encoder = EncoderFactory.forModel(SaidParameters.METHOD, resolved.asMap(),
-                    SaidStage2.encoderFile(model));
+                    name -> Optional.of(encoderFile).filter(file -> SaidMethod.ENCODER_ARTIFACT.equals(name)));
             float[][] vectors = model.network().items().publishedVectors();
             assertEquals(outputBias ? 9 : 8, vectors[0].length);
             int[][] histories = new int[36][];

@@ -17,12 +17,14 @@ import java.util.Map;
 /** A randomly initialised two-layer causal LM over the words of given texts: stage 1 in seconds. */
 final class TinyLm {
 
+    static final int WIDTH = 32;
+
     private TinyLm() {
     }
 
     static CausalLm create(List<String> texts, long seed) {
         WordTokenizer tokenizer = new WordTokenizer(texts);
-        BertConfig config = new BertConfig(tokenizer.size(), 32, 2, 2, 64, 64, 1, 1e-12f, 0f, 0.5f);
+        BertConfig config = new BertConfig(tokenizer.size(), WIDTH, 2, 2, 2 * WIDTH, 64, 1, 1e-12f, 0f, 0.5f);
         Engine.getInstance().setRandomSeed((int) seed);
         return DecoderLm.create("tiny-test", new MiniLmDecoder(config), tokenizer, Device.cpu());
     }
