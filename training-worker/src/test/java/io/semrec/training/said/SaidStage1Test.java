@@ -67,6 +67,35 @@ class SaidStage1Test {
         }
     }
 
+    @Test
+    void aRefreshTrainsOnlyNewIdRowsThroughTheBaseMlp() {
+        SaidParams params = SaidParams.from(SaidParameters.SPEC.resolve(Map.of(SaidParameters.ID_DIM, 8,
+                SaidParameters.PROJECTOR_HIDDEN, List.of("16"), SaidParameters.STAGE1_EPOCHS, 3,
+                SaidParameters.STAGE1_LR, 3e-2, SaidParameters.STAGE1_BATCH_SIZE, 4, SaidParameters.THREADS, 1)));
+        try (CausalLm lm = TinyLm.create(TEXTS, 5)) {
+            long[][] tokens = SaidMethod.tokens(lm, TEXTS, params.tokenBudget());
+            ProjectorWeights base;
+            try (SaidStage1 stage1 = new SaidStage1(lm, TEXTS.size(), params, new RecordedProgress(), null)) {
+                stage1.train(tokens);
+                base = stage1.weights();
+            }
+            long[][] newTexts = Arrays.copyOfRange(tokens, 0, 3);
+            try (SaidStage1 refresh = new SaidStage1(lm, 3, params, new RecordedProgress(), base)) {
+                float[] initialRows = idRows(refresh);
+                refresh.train(newTexts);
+                ProjectorWeights refreshed = refresh.weights();
+
+                for (String name : base.tensors().tensors().keySet()) {
+                    if (!name.equals(ProjectorWeights.ID_EMBEDDING)) {
+                        assertArrayEquals(base.tensors().require(name).toFloats(),
+                                refreshed.tensors().require(name).toFloats(), name);
+                    }
+                }
+                assertTrue(!Arrays.equals(initialRows, idRows(refresh)), "the new rows learn");
+            }
+        }
+    }
+
     private static float[] idRows(SaidStage1 stage1) {
         return stage1.weights().tensors().require(ProjectorWeights.ID_EMBEDDING).toFloats();
     }
