@@ -119,46 +119,57 @@ public record SafeTensors(Map<String, Tensor> tensors, Map<String, String> metad
         if (bytes.length < Long.BYTES) {
             throw new IOException("safetensors: shorter than its 8-byte header length");
         }
-        long headerLength = ByteBuffer.wrap(bytes, 0, Long.BYTES).order(ByteOrder.LITTLE_ENDIAN).getLong();
-        if (headerLength < 2 || headerLength > MAX_HEADER_BYTES || headerLength > bytes.length - Long.BYTES) {
+        long headerLength = headerLength(ByteBuffer.wrap(bytes, 0, Long.BYTES), bytes.length);
+        int dataStart = Long.BYTES + (int) headerLength;
+        Header header = Header.parse(new String(bytes, Long.BYTES, (int) headerLength, StandardCharsets.UTF_8),
+                bytes.length - dataStart);
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        for (Entry entry : header.entries().values()) {
+            byte[] data = Arrays.copyOfRange(bytes, dataStart + (int) entry.begin, dataStart + (int) entry.end);
+            tensors.put(entry.name, entry.tensor(data));
+        }
+        return new SafeTensors(tensors, header.metadata());
+    }
+
+    /** The header length from the file's first 8 bytes, checked against the file's size. */
+    static long headerLength(ByteBuffer first8, long fileSize) throws IOException {
+        long headerLength = first8.order(ByteOrder.LITTLE_ENDIAN).getLong();
+        if (headerLength < 2 || headerLength > MAX_HEADER_BYTES || headerLength > fileSize - Long.BYTES) {
             throw new IOException("safetensors: bad header length " + headerLength);
         }
-        int dataStart = Long.BYTES + (int) headerLength;
-        JsonNode header = parseHeader(new String(bytes, Long.BYTES, (int) headerLength, StandardCharsets.UTF_8));
-        Map<String, String> metadata = new LinkedHashMap<>();
-        List<Entry> entries = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = header.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            if (field.getKey().equals(METADATA_KEY)) {
-                readMetadata(field.getValue(), metadata);
-            } else {
-                entries.add(Entry.parse(field.getKey(), field.getValue()));
+        return headerLength;
+    }
+
+    /** A parsed header: tensor entries in file order, checked to tile the data section exactly, and metadata. */
+    record Header(Map<String, Entry> entries, Map<String, String> metadata) {
+
+        static Header parse(String json, long dataLength) throws IOException {
+            JsonNode header = parseHeader(json);
+            Map<String, String> metadata = new LinkedHashMap<>();
+            Map<String, Entry> entries = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> fields = header.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (field.getKey().equals(METADATA_KEY)) {
+                    readMetadata(field.getValue(), metadata);
+                } else {
+                    entries.put(field.getKey(), Entry.parse(field.getKey(), field.getValue()));
+                }
             }
-        }
-        // Offsets must tile the data section exactly: no gaps, no overlaps, nothing left over.
-        List<Entry> byOffset = new ArrayList<>(entries);
-        byOffset.sort(Comparator.comparingLong(Entry::begin));
-        long expected = 0;
-        for (Entry entry : byOffset) {
-            if (entry.begin != expected) {
-                throw new IOException("safetensors: tensor " + entry.name + " does not start where the previous ends");
+            // Offsets must tile the data section exactly: no gaps, no overlaps, nothing left over.
+            List<Entry> byOffset = new ArrayList<>(entries.values());
+            byOffset.sort(Comparator.comparingLong(Entry::begin));
+            long expected = 0;
+            for (Entry entry : byOffset) {
+                if (entry.begin != expected) {
+                    throw new IOException("safetensors: tensor " + entry.name + " does not start where the previous ends");
+                }
+                expected = entry.end;
             }
-            expected = entry.end;
-        }
-        if (expected != bytes.length - dataStart) {
-            throw new IOException("safetensors: data section is " + (bytes.length - dataStart)
-                    + " bytes, offsets cover " + expected);
-        }
-        Map<String, Tensor> tensors = new LinkedHashMap<>();
-        for (Entry entry : entries) {
-            byte[] data = Arrays.copyOfRange(bytes, dataStart + (int) entry.begin, dataStart + (int) entry.end);
-            try {
-                tensors.put(entry.name, new Tensor(entry.dtype, entry.shape, data));
-            } catch (IllegalArgumentException | ArithmeticException e) {
-                throw new IOException("safetensors: tensor " + entry.name + ": " + e.getMessage(), e);
+            if (expected != dataLength) {
+                throw new IOException("safetensors: data section is " + dataLength + " bytes, offsets cover " + expected);
             }
+            return new Header(entries, metadata);
         }
-        return new SafeTensors(tensors, metadata);
     }
 
     private static JsonNode parseHeader(String text) throws IOException {
@@ -186,7 +197,15 @@ public record SafeTensors(Map<String, Tensor> tensors, Map<String, String> metad
         }
     }
 
-    private record Entry(String name, TensorDType dtype, long[] shape, long begin, long end) {
+    record Entry(String name, TensorDType dtype, long[] shape, long begin, long end) {
+
+        Tensor tensor(byte[] data) throws IOException {
+            try {
+                return new Tensor(dtype, shape, data);
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                throw new IOException("safetensors: tensor " + name + ": " + e.getMessage(), e);
+            }
+        }
 
         static Entry parse(String name, JsonNode node) throws IOException {
             JsonNode dtype = node.get("dtype");

@@ -32,9 +32,12 @@ public final class LanguageModels {
             ProgressReporter progress) {
         LmFolders folders = new LmFolders(artifactFolder);
         return switch (options.source()) {
-            case MINILM -> MiniLmBootstrap.load(MiniLmBootstrap.pretrained(folders.pretrained()), device);
-            case PRETRAINED, SCRATCH -> throw new UnsupportedOperationException(
-                    options.source().paramValue() + " language models are not wired yet");
+            case MINILM -> MiniLmAdaptation.load(options, folders, itemTexts, device, progress);
+            case PRETRAINED -> {
+                String id = options.checkpoint().orElseThrow();
+                yield HfCheckpoint.load(folders.checkpoint(id), "hf:" + id, device);
+            }
+            case SCRATCH -> ScratchLm.load(options, folders, itemTexts, device, progress);
         };
     }
 }

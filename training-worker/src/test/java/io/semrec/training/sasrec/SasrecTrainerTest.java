@@ -8,6 +8,7 @@ import io.semrec.evaluation.EvaluationOptions;
 import io.semrec.evaluation.FullRankingEvaluator;
 import io.semrec.evaluation.RankingMetrics;
 import io.semrec.training.ProgressReporter;
+import io.semrec.training.RecordedProgress;
 import io.semrec.training.TrainingMetrics;
 import io.semrec.training.TrainingStoppedException;
 import io.semrec.training.data.LeaveOneOutSplit;

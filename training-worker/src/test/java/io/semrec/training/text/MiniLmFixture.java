@@ -4,15 +4,10 @@ import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.semrec.training.SharedDatasets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Shared by the MiniLM tests and benchmark: the extracted model, a loaded encoder, real item titles. */
@@ -55,25 +50,6 @@ final class MiniLmFixture {
 
     /** The named fields of the first items of shared/datasets/amazon-office, joined by spaces. */
     static List<String> officeItems(int count, List<String> fields) {
-        Path items = Stream.of("../../shared/datasets", "../shared/datasets")
-                .map(dir -> Path.of(dir, "amazon-office", "items.jsonl").toAbsolutePath().normalize())
-                .filter(Files::isRegularFile)
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("amazon-office dataset not found beside the repository"));
-        ObjectMapper json = new ObjectMapper();
-        try (Stream<String> lines = Files.lines(items)) {
-            return lines.limit(count).map(line -> joinFields(json, line, fields)).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String joinFields(ObjectMapper json, String line, List<String> fields) {
-        try {
-            JsonNode item = json.readTree(line);
-            return fields.stream().map(field -> item.get(field).asText()).collect(Collectors.joining(" "));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SharedDatasets.items("amazon-office", count, fields);
     }
 }

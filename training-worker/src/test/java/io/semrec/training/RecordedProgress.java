@@ -1,4 +1,4 @@
-package io.semrec.training.sasrec;
+package io.semrec.training;
 
 import io.semrec.training.ProgressReporter;
 import java.util.ArrayList;
@@ -10,7 +10,7 @@ import java.util.Map;
 public class RecordedProgress implements ProgressReporter {
 
     public final List<String> phases = new ArrayList<>();
-    final Map<String, List<Double>> metrics = new LinkedHashMap<>();
+    public final Map<String, List<Double>> metrics = new LinkedHashMap<>();
 
     @Override
     public void phase(String name, int total) {
