@@ -100,7 +100,7 @@ import json, sys
 method, seed, status, job, model = sys.argv[1], sys.argv[2], sys.argv[3], json.loads(sys.argv[4]), sys.argv[5]
 series, peak_rss = json.loads(sys.argv[6])["series"], sys.argv[7]
 if status != "succeeded":
-    print("\t".join([method, seed, status, "", "", "", "", "", "", (job.get("error") or "").replace("\t", " ")[:200], "", peak_rss]))
+    print("\t".join([method, seed, status, "", "", "", "", "", "", (job.get("error") or "").replace("\t", " ")[:200], "", peak_rss, "", "", ""]))
 else:
     m = json.loads(model)["metrics"]
     t = m.get("test", {})
@@ -109,9 +109,12 @@ else:
     throughput = "%.0f" % (sum(rates) / len(rates)) if rates else ""
     print("\t".join([method, seed, status, "%.4f" % t.get("ndcg@10", float("nan")), "%.4f" % t.get("recall@10", float("nan")),
                      "%.4f" % t.get("mrr", float("nan")), str(m.get("epochs", "")), "%.1f" % m["train_s"],
-                     str(m["mask_seen"]).lower(), "", throughput, peak_rss]))
+                     str(m["mask_seen"]).lower(), "", throughput, peak_rss]
+                    # SAID's stages: stage-1 and stage-2 seconds, exact-recovery rate of its last stage-1 epoch.
+                    + ["%.1f" % m[k] if k in m else "" for k in ("stage1_s", "stage2_s")]
+                    + ["%.3f" % m["exact_recovery"] if "exact_recovery" in m else ""]))
 PY
-    tail -n 1 "$RESULTS" | cut -f1-9,11-12
+    tail -n 1 "$RESULTS" | cut -f1-9,11-15
   done
 done
 
@@ -121,17 +124,17 @@ trap - EXIT
 TABLE="$(python3 - "$RESULTS" "$NAME" <<'PY'
 import sys
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1]) if line.strip()]
-print("| dataset | method | seed | status | NDCG@10 | Recall@10 | MRR | epochs | train s | sequences/s | worker peak RSS MiB | seen masked |")
-print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+print("| dataset | method | seed | status | NDCG@10 | Recall@10 | MRR | epochs | train s | sequences/s | worker peak RSS MiB | seen masked | stage-1 s | stage-2 s | exact recovery |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 for r in rows:
-    print("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (sys.argv[2], r[0], r[1], r[2] + (" (" + r[9] + ")" if r[9] else ""), r[3], r[4], r[5], r[6], r[7], r[10], r[11], r[8]))
+    print("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (sys.argv[2], r[0], r[1], r[2] + (" (" + r[9] + ")" if r[9] else ""), r[3], r[4], r[5], r[6], r[7], r[10], r[11], r[8], r[12], r[13], r[14]))
 PY
 )"
 step "test split (leave-one-out, full ranking)"
 echo "$TABLE"
 {
   printf '\n## Quality: %s (%s)\n\n' "$NAME" "$(date -u '+%Y-%m-%d %H:%M UTC')"
-  printf 'Machine: %s, %s cores, %s, load average at the start %s and at the end %s. Command: `%s`. Test split of a leave-one-out split, full ranking; the model metrics the training jobs recorded. Sequences/s: mean training throughput per epoch; peak RSS: the worker process during the job.\n\n' \
+  printf 'Machine: %s, %s cores, %s, load average at the start %s and at the end %s. Command: `%s`. Test split of a leave-one-out split, full ranking; the model metrics the training jobs recorded. Sequences/s: mean training throughput per epoch; peak RSS: the worker process during the job; stage-1 s, stage-2 s and exact recovery: SAID only.\n\n' \
     "$(uname -n)" "$(nproc)" "$(awk '/MemTotal/ {printf "%.0f GiB RAM", $2/1048576}' /proc/meminfo)" "$LOAD_START" "$(cut -d' ' -f1-3 /proc/loadavg)" "$COMMAND"
   echo "$TABLE"
 } >> docs/benchmarks.md
@@ -144,7 +147,8 @@ for line in open(sys.argv[1]):
     if r[2] != "succeeded":
         print("RESULT dataset=%s method=%s status=%s seed=%s" % (sys.argv[2], r[0], r[2], r[1]))
     else:
-        print("RESULT dataset=%s method=%s ndcg@10=%s recall@10=%s mrr=%s train_s=%s mask_seen=%s seed=%s%s peak_rss_mib=%s"
+        said = "".join(" %s=%s" % (name, value) for name, value in zip(("stage1_s", "stage2_s", "exact_recovery"), r[12:15]) if value)
+        print("RESULT dataset=%s method=%s ndcg@10=%s recall@10=%s mrr=%s train_s=%s mask_seen=%s seed=%s%s peak_rss_mib=%s%s"
               % (sys.argv[2], r[0], r[3], r[4], r[5], r[7], r[8], r[1],
-                 " sequences_per_s=" + r[10] if r[10] else "", r[11]))
+                 " sequences_per_s=" + r[10] if r[10] else "", r[11], said))
 PY

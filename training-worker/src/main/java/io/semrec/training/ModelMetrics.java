@@ -22,6 +22,14 @@ public record ModelMetrics(RankingMetrics validation, RankingMetrics test, boole
     public static final String EPOCHS = "epochs";
     public static final String EVALUATED_USERS = "evaluated_users";
 
+    /** Reports the validation and test metrics as {@code validation.<metric>} and {@code test.<metric>} at {@code step}. */
+    public void report(ProgressReporter progress, int step) {
+        if (validation != null) {
+            validation.asMap().forEach((name, value) -> progress.metric(VALIDATION + "." + name, step, value));
+            test.asMap().forEach((name, value) -> progress.metric(TEST + "." + name, step, value));
+        }
+    }
+
     public Map<String, Object> asMap() {
         Map<String, Object> values = new LinkedHashMap<>();
         if (validation != null) {

@@ -122,8 +122,15 @@ public class TrainingSteps {
     public TrainingOutcome outcome(TrainingContext context, InteractionDataset dataset, ScoreMetric metric,
             ModelMetrics metrics, IntFunction<float[]> vectors, Map<String, byte[]> artifacts) throws SQLException,
             IOException {
+        return outcome(context, dataset, metric, metrics.asMap(), vectors, artifacts);
+    }
+
+    /** As above, with the model's metrics as a map: {@link ModelMetrics#asMap()} plus a method's own. */
+    public TrainingOutcome outcome(TrainingContext context, InteractionDataset dataset, ScoreMetric metric,
+            Map<String, Object> metrics, IntFunction<float[]> vectors, Map<String, byte[]> artifacts)
+            throws SQLException, IOException {
         TrainingOutcome.Baseline baseline = IF_BETTER.equals(context.activate()) ? baseline(context, dataset) : null;
-        Map<String, Object> measured = new LinkedHashMap<>(metrics.asMap());
+        Map<String, Object> measured = new LinkedHashMap<>(metrics);
         if (baseline != null && baseline.modelId() != null) {
             measured.put(BASELINE, Map.of(BASELINE_MODEL, baseline.modelId(), ModelMetrics.VALIDATION,
                     baseline.validation()));

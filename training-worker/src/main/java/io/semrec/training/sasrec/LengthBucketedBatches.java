@@ -13,14 +13,14 @@ import java.util.SplittableRandom;
  * longest sequence, so similar lengths per batch cut the work several times on short-history
  * catalogs while every epoch still mixes users differently.
  */
-final class LengthBucketedBatches {
+public final class LengthBucketedBatches {
 
     static final int POOL_BATCHES = 32;
 
     private LengthBucketedBatches() {
     }
 
-    static List<List<int[]>> of(List<int[]> sequences, int batchSize, SplittableRandom random) {
+    public static List<List<int[]>> of(List<int[]> sequences, int batchSize, SplittableRandom random) {
         List<int[]> shuffled = new ArrayList<>(sequences);
         Collections.shuffle(shuffled, new Random(random.nextLong()));
         List<List<int[]>> batches = new ArrayList<>();

@@ -32,7 +32,8 @@ public final class SasrecArtifact {
         itemVectors(result.itemVectors(), items).write(folder.resolve(ITEM_VECTORS_FILE));
     }
 
-    static SafeTensors itemVectors(float[][] vectors, ItemTable items) {
+    /** Rows of {@code vectors} with the internal ids of {@code items}, row by row. */
+    public static SafeTensors itemVectors(float[][] vectors, ItemTable items) {
         long[] ids = new long[items.size()];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = items.internalId(i);

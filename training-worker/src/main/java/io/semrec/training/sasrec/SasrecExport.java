@@ -6,17 +6,16 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 import io.semrec.encoder.SasrecWeights;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** Copies a trained network out of DJL into the plain-Java form that serving runs. */
-final class SasrecExport {
+public final class SasrecExport {
 
     private SasrecExport() {
     }
 
-    static SasrecWeights weights(SasrecModel model) {
-        SasrecNetwork network = model.network();
+    public static SasrecWeights weights(SasrecModel model) {
+        SasrecNetwork network = (SasrecNetwork) model.network();
         List<SasrecWeights.Layer> layers = new ArrayList<>();
         for (SasrecLayer layer : network.layers) {
             layers.add(new SasrecWeights.Layer(
@@ -34,20 +33,17 @@ final class SasrecExport {
                 norm(network.finalNorm));
     }
 
-    /** The item table without its padding row: {@code [item index][dim]}. */
+    /** The published item vectors: {@code [item index][width]}. */
     static float[][] itemVectors(SasrecModel model) {
-        SasrecNetwork network = model.network();
-        float[] table = network.itemTable.getArray().toFloatArray();
-        int dim = network.dim();
-        float[] items = Arrays.copyOfRange(table, dim, table.length);
-        return SasrecModel.rows(items, network.itemCount(), dim);
+        return model.network().items().publishedVectors();
     }
 
     private static SasrecWeights.Norm norm(LayerNorm norm) {
         return new SasrecWeights.Norm(values(norm, "gamma"), values(norm, "beta"));
     }
 
-    private static SasrecWeights.Dense dense(Linear linear) {
+    /** A DJL linear layer as serving's dense layer. */
+    public static SasrecWeights.Dense dense(Linear linear) {
         Parameter weight = linear.getParameters().get("weight");
         long[] shape = weight.getShape().getShape();
         return new SasrecWeights.Dense(weight.getArray().toFloatArray(), values(linear, "bias"),

@@ -15,7 +15,7 @@ public enum SasrecLoss {
     /** Softmax cross-entropy over all items: every other item is a negative. */
     CE(new SoftmaxCrossEntropyLoss("ce", 1f, 1, true, true)) {
         @Override
-        NDArray compute(SasrecNetwork network, NDArray hidden, long[] targets, SplittableRandom random) {
+        NDArray compute(SequenceNetwork network, NDArray hidden, long[] targets, SplittableRandom random) {
             NDManager manager = hidden.getManager();
             NDArray labels = manager.create(targets).sub(1);
             return djlLoss().evaluate(new NDList(labels), new NDList(network.itemScores(hidden)));
@@ -25,7 +25,7 @@ public enum SasrecLoss {
     /** SASRec's original binary cross-entropy against one uniformly sampled negative per position. */
     BCE(new SigmoidBinaryCrossEntropyLoss("bce", 1f, false)) {
         @Override
-        NDArray compute(SasrecNetwork network, NDArray hidden, long[] targets, SplittableRandom random) {
+        NDArray compute(SequenceNetwork network, NDArray hidden, long[] targets, SplittableRandom random) {
             NDManager manager = hidden.getManager();
             long[] negatives = new long[targets.length];
             for (int i = 0; i < targets.length; i++) {
@@ -60,7 +60,7 @@ public enum SasrecLoss {
      * @param targets the target token (item index + 1) of each of those positions
      * @return the mean loss, a scalar
      */
-    abstract NDArray compute(SasrecNetwork network, NDArray hidden, long[] targets, SplittableRandom random);
+    abstract NDArray compute(SequenceNetwork network, NDArray hidden, long[] targets, SplittableRandom random);
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -25,12 +25,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
- * A SASRec network with its optimiser on one device: trains batches, scores histories and hands out
- * its weights. Not thread-safe.
+ * A sequence network (SASRec's, or another over its {@link ItemEmbedding}) with its optimiser on one
+ * device: trains batches, scores histories and hands out its weights. Not thread-safe.
  */
-final class SasrecModel implements AutoCloseable {
+public final class SasrecModel implements AutoCloseable {
 
     /** Adam's second-moment decay of SASRec's reference implementation. */
     private static final float ADAM_BETA2 = 0.98f;
@@ -39,10 +40,10 @@ final class SasrecModel implements AutoCloseable {
 
     private final SasrecParams params;
     private final Model model;
-    private final SasrecNetwork network;
+    private final SequenceNetwork network;
     private final Trainer trainer;
 
-    private SasrecModel(SasrecParams params, Model model, SasrecNetwork network, Trainer trainer) {
+    private SasrecModel(SasrecParams params, Model model, SequenceNetwork network, Trainer trainer) {
         this.params = params;
         this.model = model;
         this.network = network;
@@ -51,11 +52,19 @@ final class SasrecModel implements AutoCloseable {
 
     /** A freshly initialised model on {@code device}; the same params and seed give the same initial weights. */
     static SasrecModel create(int itemCount, SasrecParams params, Device device) {
+        return create(params, device, () -> new SasrecNetwork(itemCount, params));
+    }
+
+    /**
+     * A freshly initialised {@code network} on {@code device}, trained with {@code params}' optimiser
+     * settings and loss; the network is built after the engine is seeded, so the seed fixes its weights.
+     */
+    public static SasrecModel create(SasrecParams params, Device device, Supplier<SequenceNetwork> networks) {
         if (params.threads() > 0) {
             JniUtils.setNumThreads(params.threads());
         }
         Engine.getInstance().setRandomSeed(params.seed());
-        SasrecNetwork network = new SasrecNetwork(itemCount, params);
+        SequenceNetwork network = networks.get();
         Model model = Model.newInstance("sasrec", device);
         model.setBlock(network);
         DefaultTrainingConfig config = new DefaultTrainingConfig(params.loss().djlLoss())
@@ -67,12 +76,12 @@ final class SasrecModel implements AutoCloseable {
                         .optClipGrad(GRADIENT_CLIP)
                         .build());
         Trainer trainer = model.newTrainer(config);
-        trainer.initialize(new Shape(1, params.maxHistory()));
+        trainer.initialize(new Shape(1, network.maxHistory()));
         return new SasrecModel(params, model, network, trainer);
     }
 
     /** One optimisation step over the batch; returns its mean loss. */
-    float trainStep(SequenceBatch batch, SplittableRandom random) {
+    public float trainStep(SequenceBatch batch, SplittableRandom random) {
         int positions = batch.size() * batch.length();
         long[] withTarget = new long[positions];
         long[] targets = new long[positions];
@@ -100,7 +109,7 @@ final class SasrecModel implements AutoCloseable {
     }
 
     /** Query vectors {@code [history][dim]}: the final hidden state at the newest item. */
-    float[][] queries(int[][] histories) {
+    public float[][] queries(int[][] histories) {
         SequenceBatch batch = SequenceBatch.forScoring(histories, params.maxHistory());
         try (NDManager manager = trainer.getManager().newSubManager()) {
             return rows(lastHidden(manager, batch).toFloatArray(), histories.length, network.dim());
@@ -108,7 +117,7 @@ final class SasrecModel implements AutoCloseable {
     }
 
     /** Scores every item by dot product with the history's query vector, as serving ranks them. */
-    BatchScorer scorer() {
+    public BatchScorer scorer() {
         return (histories, scoresOut) -> {
             SequenceBatch batch = SequenceBatch.forScoring(histories, params.maxHistory());
             try (NDManager manager = trainer.getManager().newSubManager()) {
@@ -142,7 +151,7 @@ final class SasrecModel implements AutoCloseable {
         }
     }
 
-    SasrecNetwork network() {
+    public SequenceNetwork network() {
         return network;
     }
 

@@ -11,12 +11,12 @@ import java.util.List;
  * @param targets for training, the token that follows each input position (0 where there is none);
  *     empty for scoring
  */
-record SequenceBatch(long[] inputs, long[] targets, int size, int length) {
+public record SequenceBatch(long[] inputs, long[] targets, int size, int length) {
 
-    static final int PADDING = 0;
+    public static final int PADDING = 0;
 
     /** Every prefix predicts its next item: inputs are {@code s[0..n-2]}, targets {@code s[1..n-1]}. */
-    static SequenceBatch forTraining(List<int[]> sequences, int maxHistory) {
+    public static SequenceBatch forTraining(List<int[]> sequences, int maxHistory) {
         int length = 1;
         for (int[] sequence : sequences) {
             length = Math.max(length, Math.min(sequence.length - 1, maxHistory));
@@ -37,7 +37,7 @@ record SequenceBatch(long[] inputs, long[] targets, int size, int length) {
     }
 
     /** The most recent {@code maxHistory} items of each (non-empty) history. */
-    static SequenceBatch forScoring(int[][] histories, int maxHistory) {
+    public static SequenceBatch forScoring(int[][] histories, int maxHistory) {
         int length = 1;
         for (int[] history : histories) {
             length = Math.max(length, Math.min(history.length, maxHistory));

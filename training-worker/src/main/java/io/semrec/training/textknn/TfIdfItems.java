@@ -1,6 +1,7 @@
 package io.semrec.training.textknn;
 
 import io.semrec.training.data.ItemTable;
+import io.semrec.training.data.ItemText;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,12 +3,12 @@ package io.semrec.training.sasrec;
 import java.util.SplittableRandom;
 
 /** Synthetic histories with a trivially learnable order: item i is always followed by item i + 1 (mod n). */
-final class SuccessorSequences {
+public final class SuccessorSequences {
 
     private SuccessorSequences() {
     }
 
-    static int[][] generate(int items, int users, int minLength, int maxLength, long seed) {
+    public static int[][] generate(int items, int users, int minLength, int maxLength, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         int[][] histories = new int[users][];
         for (int u = 0; u < users; u++) {

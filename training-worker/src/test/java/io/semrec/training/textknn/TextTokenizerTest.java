@@ -2,6 +2,7 @@ package io.semrec.training.textknn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.semrec.training.data.ItemText;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

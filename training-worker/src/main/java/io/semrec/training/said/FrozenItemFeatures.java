@@ -1,0 +1,105 @@
+package io.semrec.training.said;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import io.semrec.artifact.SafeTensors;
+import io.semrec.artifact.Tensor;
+import io.semrec.training.sasrec.ItemEmbedding;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * SAID's stage-2 item table: the frozen stage-1 embeddings through a learned linear map to the
+ * downstream width. The same table is the network's input features and its output representations,
+ * optionally plus a learned per-item output bias (published as one extra dimension, see
+ * {@link io.semrec.encoder.OutputBiasEncoder}). The embeddings themselves are a constant, not a
+ * parameter: no gradient reaches them and snapshots do not copy them.
+ */
+final class FrozenItemFeatures extends ItemEmbedding {
+
+    static final String MAP_ARTIFACT = "said_item_map.safetensors";
+    static final String MAP_WEIGHT = "map.weight";
+    static final String MAP_BIAS = "map.bias";
+
+    private final float[] features;
+    private final int featureWidth;
+    private final Parameter mapWeight;
+    private final Parameter mapBias;
+    private final Parameter outputBias;
+    private NDArray featureArray;
+
+    /**
+     * @param features stage-1 embeddings {@code [item index][width]}
+     * @param outputBias whether to learn a per-item bias on the output side
+     */
+    FrozenItemFeatures(float[][] features, int dim, boolean outputBias) {
+        super(features.length, dim);
+        featureWidth = features[0].length;
+        this.features = new float[features.length * featureWidth];
+        for (int item = 0; item < features.length; item++) {
+            System.arraycopy(features[item], 0, this.features, item * featureWidth, featureWidth);
+        }
+        mapWeight = addParameter(Parameter.builder().setName("map_weight").setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(dim, featureWidth)).build());
+        mapBias = addParameter(Parameter.builder().setName("map_bias").setType(Parameter.Type.BIAS)
+                .optShape(new Shape(dim)).build());
+        this.outputBias = outputBias ? addParameter(Parameter.builder().setName("output_bias")
+                .setType(Parameter.Type.BIAS).optShape(new Shape(features.length)).build()) : null;
+    }
+
+    @Override
+    public void initialize(NDManager manager, DataType dataType, Shape... inputShapes) {
+        super.initialize(manager, dataType, inputShapes);
+        if (featureArray == null) {
+            featureArray = manager.create(features, new Shape(itemCount(), featureWidth));
+        }
+    }
+
+    @Override
+    public NDArray table(NDManager manager) {
+        // The constant comes first, so the result would belong to the model's manager: hand it to the batch's.
+        NDArray mapped = Linear.linear(featureArray, mapWeight.getArray(), mapBias.getArray()).head();
+        mapped.attach(manager);
+        return manager.zeros(new Shape(1, dim())).concat(mapped);
+    }
+
+    @Override
+    public NDArray scores(NDArray hidden) {
+        NDArray scores = super.scores(hidden);
+        return outputBias == null ? scores : scores.add(outputBias.getArray());
+    }
+
+    /**
+     * The learned map as the model artifact {@value #MAP_ARTIFACT}: {@code map.weight} {@code [dim][width]}
+     * and {@code map.bias} {@code [dim]}; what the refresh needs to publish new items' vectors in the same
+     * space.
+     */
+    SafeTensors mapArtifact() {
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        tensors.put(MAP_WEIGHT, Tensor.f32(new long[] {dim(), featureWidth}, mapWeight.getArray().toFloatArray()));
+        tensors.put(MAP_BIAS, Tensor.f32(new long[] {dim()}, mapBias.getArray().toFloatArray()));
+        return new SafeTensors(tensors, Map.of());
+    }
+
+    @Override
+    public float[][] publishedVectors() {
+        try (NDManager manager = featureArray.getManager().newSubManager()) {
+            float[][] vectors = itemRows(table(manager).toFloatArray(), itemCount(), dim());
+            if (outputBias == null) {
+                return vectors;
+            }
+            float[] bias = outputBias.getArray().toFloatArray();
+            float[][] withBias = new float[vectors.length][];
+            for (int item = 0; item < vectors.length; item++) {
+                withBias[item] = Arrays.copyOf(vectors[item], dim() + 1);
+                withBias[item][dim()] = bias[item];
+            }
+            return withBias;
+        }
+    }
+}

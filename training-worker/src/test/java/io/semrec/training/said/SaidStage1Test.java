@@ -1,0 +1,128 @@
+package io.semrec.training.said;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.semrec.training.lm.CausalLm;
+import io.semrec.training.lm.NextTokenLoss;
+import io.semrec.training.RecordedProgress;
+import io.semrec.training.spec.SaidParameters;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SaidStage1Test {
+
+    private static final long I = NextTokenLoss.IGNORE;
+    private static final List<String> TEXTS = List.of(
+            "red apple fruit fresh", "green apple fruit sour", "ripe banana fruit sweet", "orange juice drink cold",
+            "steel hammer tool heavy", "claw hammer tool light", "steel wrench tool long", "socket wrench tool set",
+            "", "blue pen office ink");
+
+    @Test
+    void softPromptBatchScoresExactlyTheTextTokens() {
+        SoftPromptBatch batch = SoftPromptBatch.of(new long[] {4, 7}, new long[][] {{10, 11, 12}, {20}}, 2, 0);
+
+        assertEquals(2, batch.textLength());
+        assertArrayEquals(new long[] {10, 11, 0, 0}, batch.textIds());
+        // Row 1: prefix, prefix, 10, 11 -> targets at the last prefix position and each text input but the last.
+        assertArrayEquals(new long[] {1, 1, 1, 1, 1, 1, 0, 0}, batch.mask());
+        assertArrayEquals(new long[] {I, 10, 11, 12, I, 20, I, I}, batch.targets());
+        assertEquals(4, batch.tokenCount());
+    }
+
+    @Test
+    void onlyTheProjectorLearnsTheLanguageModelStaysBitIdentical() {
+        SaidParams params = SaidParams.from(SaidParameters.SPEC.resolve(Map.of(SaidParameters.SOFT_TOKENS, 2,
+                SaidParameters.ID_DIM, 8, SaidParameters.PROJECTOR_HIDDEN, List.of("32"),
+                SaidParameters.STAGE1_EPOCHS, 150, SaidParameters.STAGE1_LR, 3e-2, SaidParameters.STAGE1_BATCH_SIZE, 4,
+                SaidParameters.RECOVERY_TOKENS, 2, SaidParameters.TOKEN_BUDGET, 8, SaidParameters.THREADS, 1)));
+        RecordedProgress progress = new RecordedProgress();
+        try (CausalLm lm = TinyLm.create(TEXTS, 5)) {
+            String before = lm.weightsFingerprint();
+            long[][] tokens = SaidMethod.tokens(lm, TEXTS, params.tokenBudget());
+            float[][] embeddings;
+            List<SaidStage1.Epoch> epochs;
+            try (SaidStage1 stage1 = new SaidStage1(lm, TEXTS.size(), params, progress, null)) {
+                float[] initialRows = idRows(stage1);
+                epochs = stage1.train(tokens);
+                embeddings = stage1.embeddings(TEXTS.size());
+                float[] trainedRows = idRows(stage1);
+                int idDim = params.idDim();
+                assertArrayEquals(Arrays.copyOfRange(initialRows, 8 * idDim, 9 * idDim),
+                        Arrays.copyOfRange(trainedRows, 8 * idDim, 9 * idDim), "an item without text keeps its ID row");
+            }
+
+            assertEquals(before, lm.weightsFingerprint());
+            assertEquals(150, epochs.size());
+            assertTrue(epochs.get(149).loss() < 0.5 * epochs.get(0).loss(),
+                    "loss " + epochs.get(0).loss() + " -> " + epochs.get(149).loss());
+            assertEquals(Math.exp(epochs.get(149).loss()), epochs.get(149).perplexity(), 1e-9);
+            assertTrue(epochs.get(149).recovery() > epochs.get(0).recovery(), "recovery should improve: " + epochs);
+            assertEquals(2 * lm.embeddingWidth(), embeddings[0].length);
+            assertEquals(List.of(SaidMethod.STAGE1), progress.phases);
+            assertEquals(150, progress.values(SaidStage1.RECOVERY).size());
+        }
+    }
+
+    @Test
+    void aRefreshTrainsOnlyNewIdRowsThroughTheBaseMlp() {
+        SaidParams params = SaidParams.from(SaidParameters.SPEC.resolve(Map.of(SaidParameters.ID_DIM, 8,
+                SaidParameters.PROJECTOR_HIDDEN, List.of("16"), SaidParameters.STAGE1_EPOCHS, 3,
+                SaidParameters.STAGE1_LR, 3e-2, SaidParameters.STAGE1_BATCH_SIZE, 4, SaidParameters.THREADS, 1)));
+        try (CausalLm lm = TinyLm.create(TEXTS, 5)) {
+            long[][] tokens = SaidMethod.tokens(lm, TEXTS, params.tokenBudget());
+            ProjectorWeights base;
+            try (SaidStage1 stage1 = new SaidStage1(lm, TEXTS.size(), params, new RecordedProgress(), null)) {
+                stage1.train(tokens);
+                base = stage1.weights();
+            }
+            long[][] newTexts = Arrays.copyOfRange(tokens, 0, 3);
+            try (SaidStage1 refresh = new SaidStage1(lm, 3, params, new RecordedProgress(), base)) {
+                float[] initialRows = idRows(refresh);
+                refresh.train(newTexts);
+                ProjectorWeights refreshed = refresh.weights();
+
+                for (String name : base.tensors().tensors().keySet()) {
+                    if (!name.equals(ProjectorWeights.ID_EMBEDDING)) {
+                        assertArrayEquals(base.tensors().require(name).toFloats(),
+                                refreshed.tensors().require(name).toFloats(), name);
+                    }
+                }
+                assertTrue(!Arrays.equals(initialRows, idRows(refresh)), "the new rows learn");
+            }
+        }
+    }
+
+    private static float[] idRows(SaidStage1 stage1) {
+        return stage1.weights().tensors().require(ProjectorWeights.ID_EMBEDDING).toFloats();
+    }
+
+    @Test
+    void recoveryRateCountsItemsWhoseFirstTokensGreedyDecodingReproduces() {
+        try (CausalLm lm = TinyLm.create(TEXTS, 6)) {
+            long[][] tokens = SaidMethod.tokens(lm, TEXTS, 8);
+            ExactRecovery recovery = new ExactRecovery(lm, 2);
+            // Soft tokens = the embeddings of each item's own first two words: the LM decodes whatever it
+            // decodes; the rate must agree with comparing decode()'s output by hand.
+            ExactRecovery.SoftTokens soft = (manager, items) -> {
+                long[] ids = new long[items.length * 2];
+                for (int b = 0; b < items.length; b++) {
+                    ids[2 * b] = tokens[(int) items[b]][0];
+                    ids[2 * b + 1] = tokens[(int) items[b]][1];
+                }
+                return lm.embed(manager.create(ids, new ai.djl.ndarray.types.Shape(items.length, 2)));
+            };
+            int[] sample = {0, 1, 2, 3, 4};
+            long[][] decoded = recovery.decode(soft, new long[] {0, 1, 2, 3, 4});
+            int same = 0;
+            for (int b = 0; b < sample.length; b++) {
+                same += decoded[b][0] == tokens[b][0] && decoded[b][1] == tokens[b][1] ? 1 : 0;
+            }
+
+            assertEquals(same / 5.0, recovery.rate(soft, sample, tokens), 1e-12);
+        }
+    }
+}
