@@ -11,12 +11,12 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /** Shared by the MiniLM tests and benchmark: the extracted model, a loaded encoder, real item titles. */
-final class MiniLmFixture {
+public final class MiniLmFixture {
 
     private MiniLmFixture() {
     }
 
-    static PretrainedMiniLm pretrained() {
+    public static PretrainedMiniLm pretrained() {
         return PretrainedMiniLm.extractTo(Path.of("target", "pretrained-cache"));
     }
 
@@ -44,12 +44,12 @@ final class MiniLmFixture {
     }
 
     /** Titles of the first items of shared/datasets/amazon-office, read in place. */
-    static List<String> officeTitles(int count) {
+    public static List<String> officeTitles(int count) {
         return officeItems(count, List.of("title"));
     }
 
     /** The named fields of the first items of shared/datasets/amazon-office, joined by spaces. */
-    static List<String> officeItems(int count, List<String> fields) {
+    public static List<String> officeItems(int count, List<String> fields) {
         return SharedDatasets.items("amazon-office", count, fields);
     }
 }
