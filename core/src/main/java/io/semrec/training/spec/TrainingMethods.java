@@ -9,7 +9,8 @@ public final class TrainingMethods {
     public static final List<MethodParameters> ALL = List.of(
             PopularityParameters.SPEC,
             TextKnnParameters.SPEC,
-            SasrecParameters.SPEC);
+            SasrecParameters.SPEC,
+            RecformerParameters.SPEC);
 
     private TrainingMethods() {
     }
