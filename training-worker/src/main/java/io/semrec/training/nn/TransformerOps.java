@@ -56,7 +56,7 @@ public final class TransformerOps {
     }
 
     /** (B,S,H) to (B,heads,S,H/heads). */
-    private static NDArray splitHeads(NDArray x, int heads) {
+    static NDArray splitHeads(NDArray x, int heads) {
         Shape shape = x.getShape();
         return x.reshape(shape.get(0), shape.get(1), heads, shape.get(2) / heads).swapAxes(1, 2);
     }

@@ -17,10 +17,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * BERT's input layer: word + position + token-type embeddings, plus any extra index tables a model
- * adds (summed the same way), then LayerNorm and dropout.
+ * adds (summed the same way), then LayerNorm and dropout. Positions are 0, 1, ... unless the model
+ * takes them as an input, to which it adds an offset (RoBERTa and Longformer start real tokens at
+ * {@code padding_idx + 1 = 2}).
  */
 final class BertEmbeddings extends AbstractBlock {
 
@@ -28,12 +31,15 @@ final class BertEmbeddings extends AbstractBlock {
     private final Parameter words;
     private final Parameter positions;
     private final Parameter tokenTypes;
+    private final OptionalInt positionOffset;
     private final List<Parameter> extraTables = new ArrayList<>();
     private final LayerNorm norm;
     private final Map<String, Parameter> huggingFaceNames = new LinkedHashMap<>();
 
-    BertEmbeddings(BertConfig config, List<BertEncoderBlock.EmbeddingTable> extras) {
+    /** @param positionOffset empty: positions 0, 1, ...; present: position ids are an input, this added to each */
+    BertEmbeddings(BertConfig config, List<BertEncoderBlock.EmbeddingTable> extras, OptionalInt positionOffset) {
         this.config = config;
+        this.positionOffset = positionOffset;
         words = table("word_embeddings", config.vocabSize());
         positions = table("position_embeddings", config.maxPositions());
         tokenTypes = table("token_type_embeddings", config.typeVocabSize());
@@ -54,8 +60,8 @@ final class BertEmbeddings extends AbstractBlock {
     }
 
     /**
-     * Inputs: token ids (B,S) int64 or token vectors (B,S,H), token type ids (B,S), one index array
-     * (B,S) per extra table. Output: (B,S,H).
+     * Inputs: token ids (B,S) int64 or token vectors (B,S,H), token type ids (B,S), position ids (B,S)
+     * when the positions are an input, one index array (B,S) per extra table. Output: (B,S,H).
      */
     @Override
     protected NDList forwardInternal(
@@ -68,11 +74,14 @@ final class BertEmbeddings extends AbstractBlock {
                     "sequence of " + length + " tokens exceeds " + config.maxPositions() + " positions");
         }
         NDArray sum = tokens.getShape().dimension() == 3 ? tokens : lookup(store, words, tokens, training);
-        NDArray positionIds = manager.arange(0, (int) length, 1, DataType.INT64);
+        int firstExtra = positionOffset.isPresent() ? 3 : 2;
+        NDArray positionIds = positionOffset.isPresent()
+                ? inputs.get(2).add(positionOffset.getAsInt())
+                : manager.arange(0, (int) length, 1, DataType.INT64);
         sum = sum.add(lookup(store, positions, positionIds, training));
         sum = sum.add(lookup(store, tokenTypes, inputs.get(1), training));
         for (int i = 0; i < extraTables.size(); i++) {
-            sum = sum.add(lookup(store, extraTables.get(i), inputs.get(2 + i), training));
+            sum = sum.add(lookup(store, extraTables.get(i), inputs.get(firstExtra + i), training));
         }
         NDArray normalized = norm.forward(store, new NDList(sum), training).singletonOrThrow();
         return Dropout.dropout(normalized, config.dropout(), training);

@@ -18,15 +18,18 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * A standard BERT encoder (embeddings + post-LN transformer layers) that loads Hugging Face BERT
- * weights by name. Two optional hooks: extra embedding tables summed into the input embeddings, and
- * a causal attention mask (each token sees only itself and earlier tokens).
+ * weights by name. Optional hooks: extra embedding tables summed into the input embeddings, a causal
+ * attention mask (each token sees only itself and earlier tokens), position ids as an input with an
+ * offset (RoBERTa layout), and Longformer attention (sliding window, global first token).
  *
  * <p>Inputs, in this order: token ids (B,S) int64 (or token vectors (B,S,H) in their place),
- * attention mask (B,S) with 1 for real tokens and 0 for padding, token type ids (B,S) int64, then one
- * index array (B,S) int64 per extra table in declaration order. Output: last hidden state (B,S,H).
+ * attention mask (B,S) with 1 for real tokens and 0 for padding, token type ids (B,S) int64, position
+ * ids (B,S) int64 only with {@link Builder#optPositionIds}, then one index array (B,S) int64 per extra
+ * table in declaration order. Output: last hidden state (B,S,H).
  */
 public final class BertEncoderBlock extends AbstractBlock {
 
@@ -40,7 +43,7 @@ public final class BertEncoderBlock extends AbstractBlock {
 
     private final BertConfig config;
     private final boolean causal;
-    private final int extraTables;
+    private final int extraInputs;
     private final BertEmbeddings embeddings;
     private final List<BertLayer> layers = new ArrayList<>();
     private final Map<String, Parameter> huggingFaceNames = new LinkedHashMap<>();
@@ -48,11 +51,12 @@ public final class BertEncoderBlock extends AbstractBlock {
     private BertEncoderBlock(Builder builder) {
         config = builder.config;
         causal = builder.causal;
-        extraTables = builder.extraTables.size();
-        embeddings = addChildBlock("embeddings", new BertEmbeddings(config, builder.extraTables));
+        extraInputs = builder.extraTables.size() + (builder.positionOffset.isPresent() ? 1 : 0);
+        embeddings = addChildBlock("embeddings",
+                new BertEmbeddings(config, builder.extraTables, builder.positionOffset));
         embeddings.huggingFaceNames().forEach((name, p) -> huggingFaceNames.put("embeddings." + name, p));
         for (int i = 0; i < config.layers(); i++) {
-            BertLayer layer = addChildBlock("layer" + i, new BertLayer(config));
+            BertLayer layer = addChildBlock("layer" + i, new BertLayer(config, builder.attentionWindow));
             String prefix = "encoder.layer." + i + ".";
             layer.huggingFaceNames().forEach((name, p) -> huggingFaceNames.put(prefix + name, p));
             layers.add(layer);
@@ -76,7 +80,7 @@ public final class BertEncoderBlock extends AbstractBlock {
 
     /** Input shapes for {@link #initialize}: (batch, length) for every input. */
     public Shape[] inputShapes(long batch, long length) {
-        Shape[] shapes = new Shape[3 + extraTables];
+        Shape[] shapes = new Shape[3 + extraInputs];
         Arrays.fill(shapes, new Shape(batch, length));
         return shapes;
     }
@@ -146,6 +150,8 @@ public final class BertEncoderBlock extends AbstractBlock {
         private final BertConfig config;
         private final List<EmbeddingTable> extraTables = new ArrayList<>();
         private boolean causal;
+        private OptionalInt positionOffset = OptionalInt.empty();
+        private int attentionWindow;
 
         private Builder(BertConfig config) {
             this.config = config;
@@ -166,7 +172,29 @@ public final class BertEncoderBlock extends AbstractBlock {
             return this;
         }
 
+        /** Position ids become an input (after the token types); {@code offset} is added to each before the lookup. */
+        public Builder optPositionIds(int offset) {
+            positionOffset = OptionalInt.of(offset);
+            return this;
+        }
+
+        /**
+         * Longformer attention in every layer: a sliding window of {@code window / 2} tokens on each side
+         * (Hugging Face's even {@code attention_window}), global attention on the first token, and the
+         * global projections {@code attention.self.{query,key,value}_global} in every layer.
+         */
+        public Builder optLongformerAttention(int window) {
+            if (window < 2 || window % 2 != 0) {
+                throw new IllegalArgumentException("attention window must be even and at least 2, got " + window);
+            }
+            attentionWindow = window;
+            return this;
+        }
+
         public BertEncoderBlock build() {
+            if (causal && attentionWindow > 0) {
+                throw new IllegalArgumentException("Longformer attention is bidirectional, it cannot be causal");
+            }
             return new BertEncoderBlock(this);
         }
     }
