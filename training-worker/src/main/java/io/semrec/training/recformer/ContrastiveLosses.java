@@ -58,9 +58,8 @@ public final class ContrastiveLosses {
 
     /** Mean softmax cross-entropy of (B, N) logits against one target column per row. */
     public static NDArray crossEntropy(NDArray logits, int[] targets) {
-        NDManager manager = logits.getManager();
-        NDArray oneHot = manager.create(targets).toType(DataType.INT64, false)
-                .oneHot((int) logits.getShape().get(1)).toType(logits.getDataType(), false);
-        return logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).mean().neg();
+        NDArray columns = logits.getManager().create(targets).toType(DataType.INT64, false)
+                .reshape(targets.length, 1);
+        return logits.logSoftmax(1).gather(columns, 1).mean().neg();
     }
 }

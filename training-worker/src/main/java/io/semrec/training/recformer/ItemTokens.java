@@ -1,10 +1,11 @@
 package io.semrec.training.recformer;
 
+import io.semrec.encoder.RecformerArchitecture;
 import java.util.Arrays;
 
 /**
- * One item as key–value text, tokenised: for each attribute its key tokens ({@link TokenTypes#KEY})
- * then its value tokens ({@link TokenTypes#VALUE}), no separators, no [CLS].
+ * One item as key–value text, tokenised: for each attribute its key tokens ({@link RecformerArchitecture#KEY})
+ * then its value tokens ({@link RecformerArchitecture#VALUE}), no separators, no [CLS].
  *
  * @param ids WordPiece token ids
  * @param types token types, parallel to {@code ids}

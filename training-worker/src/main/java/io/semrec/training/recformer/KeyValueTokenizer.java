@@ -2,6 +2,7 @@ package io.semrec.training.recformer;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import io.semrec.encoder.RecformerArchitecture;
 import io.semrec.training.data.ItemTable;
 import io.semrec.training.textknn.ItemText;
 import java.io.IOException;
@@ -73,8 +74,8 @@ public final class KeyValueTokenizer implements AutoCloseable {
             if (value.isBlank()) {
                 continue;
             }
-            Piece key = Piece.of(tokenizer.encode(attribute, false, false), TokenTypes.KEY, attributeTokens);
-            Piece text = Piece.of(tokenizer.encode(value, false, false), TokenTypes.VALUE,
+            Piece key = Piece.of(tokenizer.encode(attribute, false, false), RecformerArchitecture.KEY, attributeTokens);
+            Piece text = Piece.of(tokenizer.encode(value, false, false), RecformerArchitecture.VALUE,
                     attributeTokens - key.count);
             pieces.add(key);
             pieces.add(text);

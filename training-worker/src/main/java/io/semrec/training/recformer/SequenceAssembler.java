@@ -1,5 +1,6 @@
 package io.semrec.training.recformer;
 
+import io.semrec.encoder.RecformerArchitecture;
 import java.util.Arrays;
 
 /**
@@ -47,7 +48,7 @@ public final class SequenceAssembler {
         int[] itemPositions = new int[length];
         boolean[] starts = new boolean[length];
         ids[0] = clsId;
-        types[0] = TokenTypes.CLS;
+        types[0] = RecformerArchitecture.CLS;
         int at = 1;
         for (int i = end - 1, k = 1; i >= first && at < length; i--, k++) {
             ItemTokens item = items[history[i]];

@@ -1,10 +1,13 @@
 package io.semrec.training.recformer;
 
+import io.semrec.encoder.RecformerArchitecture;
+import io.semrec.training.recformer.model.RecformerInput;
+
 /**
  * One encoder input before padding: {@code [CLS]} then items' key–value tokens, most recent item first.
  *
  * @param ids token ids, {@code [CLS]} first
- * @param types token types ({@link TokenTypes})
+ * @param types token types ({@link RecformerArchitecture})
  * @param itemPositions 0 for {@code [CLS]}, k for every token of the k-th most recent item
  * @param wordStarts true where a token begins a word (false for {@code [CLS]}), for whole-word masking
  */
@@ -21,13 +24,9 @@ public record TokenSequence(int[] ids, int[] types, int[] itemPositions, boolean
         return ids.length;
     }
 
-    /** Token positions 0..length-1 (the encoder adds a checkpoint's offset, if it has one). */
-    public int[] tokenPositions() {
-        int[] positions = new int[ids.length];
-        for (int i = 0; i < positions.length; i++) {
-            positions[i] = i;
-        }
-        return positions;
+    /** The encoder's view of it (word starts are only for masking). */
+    public RecformerInput.Sequence toInput() {
+        return new RecformerInput.Sequence(ids, types, itemPositions);
     }
 
     /** The same sequence with other token ids, e.g. masked for MLM. */

@@ -1,5 +1,6 @@
 package io.semrec.training.recformer;
 
+import io.semrec.encoder.RecformerArchitecture;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -44,7 +45,7 @@ public final class WholeWordMasking {
         Arrays.fill(labels, IGNORED);
         boolean chosen = false;
         for (int t = 0; t < ids.length; t++) {
-            if (sequence.types()[t] == TokenTypes.CLS) {
+            if (sequence.types()[t] == RecformerArchitecture.CLS) {
                 chosen = false;
                 continue;
             }

@@ -3,6 +3,7 @@ package io.semrec.training.recformer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.semrec.encoder.RecformerArchitecture;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -20,10 +21,10 @@ class WholeWordMaskingTest {
         int[] items = new int[n];
         boolean[] starts = new boolean[n];
         ids[0] = 101;
-        types[0] = TokenTypes.CLS;
+        types[0] = RecformerArchitecture.CLS;
         for (int t = 1; t < n; t++) {
             ids[t] = 1000 + t;
-            types[t] = TokenTypes.VALUE;
+            types[t] = RecformerArchitecture.VALUE;
             items[t] = 1;
             starts[t] = (t - 1) % 3 == 0;
         }
