@@ -16,12 +16,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Shared by the MiniLM tests and benchmark: the extracted model, a loaded encoder, real item titles. */
-final class MiniLmFixture {
+public final class MiniLmFixture {
 
     private MiniLmFixture() {
     }
 
-    static PretrainedMiniLm pretrained() {
+    public static PretrainedMiniLm pretrained() {
         return PretrainedMiniLm.extractTo(Path.of("target", "pretrained-cache"));
     }
 
@@ -49,12 +49,12 @@ final class MiniLmFixture {
     }
 
     /** Titles of the first items of shared/datasets/amazon-office, read in place. */
-    static List<String> officeTitles(int count) {
+    public static List<String> officeTitles(int count) {
         return officeItems(count, List.of("title"));
     }
 
     /** The named fields of the first items of shared/datasets/amazon-office, joined by spaces. */
-    static List<String> officeItems(int count, List<String> fields) {
+    public static List<String> officeItems(int count, List<String> fields) {
         Path items = Stream.of("../../shared/datasets", "../shared/datasets")
                 .map(dir -> Path.of(dir, "amazon-office", "items.jsonl").toAbsolutePath().normalize())
                 .filter(Files::isRegularFile)

@@ -12,12 +12,12 @@ import java.util.Set;
 import java.util.function.Function;
 
 /** ONNX Runtime running an original BERT .onnx file: the independent reference for the DJL encoder. */
-final class OnnxReference implements AutoCloseable {
+public final class OnnxReference implements AutoCloseable {
 
     private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
     private final OrtSession session;
 
-    OnnxReference(Path onnxFile) throws OrtException {
+    public OnnxReference(Path onnxFile) throws OrtException {
         session = environment.createSession(onnxFile.toString(), new OrtSession.SessionOptions());
     }
 
@@ -30,7 +30,7 @@ final class OnnxReference implements AutoCloseable {
     }
 
     /** last_hidden_state (B,S,H) of a padded batch, flattened row-major. */
-    float[] hiddenStates(Encoding[] batch) throws OrtException {
+    public float[] hiddenStates(Encoding[] batch) throws OrtException {
         try (OnnxTensor ids = tensor(batch, Encoding::getIds);
                 OnnxTensor mask = tensor(batch, Encoding::getAttentionMask);
                 OnnxTensor types = tensor(batch, Encoding::getTypeIds);
