@@ -21,6 +21,7 @@ public final class RecformerParameters {
     public static final String WINDOW = "window";
     public static final String LAYERS = "layers";
     public static final String TAU = "tau";
+    public static final String WARM_START = "warmStart";
     public static final String PRETRAIN_DATASET = "pretrainDataset";
     public static final String PRETRAIN_EPOCHS = "pretrainEpochs";
     public static final String PRETRAIN_MAX_SEQUENCES = "pretrainMaxSequences";
@@ -36,6 +37,9 @@ public final class RecformerParameters {
     public static final String VALIDATION_USERS = "validationUsers";
     public static final String SEED = "seed";
     public static final String THREADS = "threads";
+
+    /** The default warm start: all-MiniLM-L6-v2's first {@link #LAYERS} layers. */
+    public static final String MINILM = "all-minilm-l6-v2";
 
     public static final MethodParameters SPEC = new MethodParameters(METHOD,
             "Recformer: items and histories as key-value text through a Longformer-style encoder "
@@ -55,6 +59,8 @@ public final class RecformerParameters {
                     ParameterSpec.integer(LAYERS, 2, 1, 6,
                             "pretrained MiniLM layers kept (the first ones); 6 is the whole model, ~3x the cost of 2"),
                     ParameterSpec.number(TAU, 0.05, 1e-3, 10, "temperature: score = cosine / tau"),
+                    ParameterSpec.string(WARM_START, MINILM, List.of(),
+                            MINILM + " (the pretrained sentence encoder) or a stored encoder id: where pre-training starts"),
                     ParameterSpec.string(PRETRAIN_DATASET, "", List.of(),
                             "catalog slug or pre-trained encoder id to pre-train on; empty: this catalog's training split"),
                     ParameterSpec.integer(PRETRAIN_EPOCHS, 1, 0, 100,
@@ -81,7 +87,7 @@ public final class RecformerParameters {
                             "seeds sampling of targets, masks, sequences and shuffling"),
                     ParameterSpec.integer(THREADS, 0, 0, 1024,
                             "intra-op threads of the training engine; 0 keeps its default (all cores)"),
-                    EvaluationParameters.MASK_SEEN_SPEC));
+                    EvaluationParameters.MASK_SEEN_SPEC)).withRefresh();
 
     private RecformerParameters() {
     }

@@ -8,6 +8,7 @@ import java.util.List;
  * Recformer's parameters as the trainer reads them; declared (names, defaults, ranges, help) in
  * {@link RecformerParameters#SPEC}.
  *
+ * @param warmStart {@link RecformerParameters#MINILM} or a stored encoder id
  * @param pretrainDataset a catalog slug or a stored pre-trained encoder id; empty: the job's own catalog
  * @param threads intra-op threads for the engine; 0 keeps the engine's default
  */
@@ -20,6 +21,7 @@ public record RecformerSettings(
         int window,
         int layers,
         double tau,
+        String warmStart,
         String pretrainDataset,
         int pretrainEpochs,
         int pretrainMaxSequences,
@@ -48,6 +50,7 @@ public record RecformerSettings(
                 values.getInt(RecformerParameters.WINDOW),
                 values.getInt(RecformerParameters.LAYERS),
                 values.getDouble(RecformerParameters.TAU),
+                values.getString(RecformerParameters.WARM_START).strip(),
                 values.getString(RecformerParameters.PRETRAIN_DATASET).strip(),
                 values.getInt(RecformerParameters.PRETRAIN_EPOCHS),
                 values.getInt(RecformerParameters.PRETRAIN_MAX_SEQUENCES),

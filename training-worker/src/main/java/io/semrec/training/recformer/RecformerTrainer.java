@@ -123,6 +123,15 @@ public final class RecformerTrainer {
         }
     }
 
+    /** Vectors of items encoded alone by the encoder {@code source} builds (no training). */
+    public float[][] encodeItems(Function<NDManager, RecformerEncoder> source, ItemTokens[] items) {
+        SequenceAssembler assembler = itemAssembler();
+        try (RecformerModel model = RecformerModel.create(source, settings.finetuneLr(), settings.seed(),
+                settings.threads(), device)) {
+            return model.encode(Arrays.stream(items).map(assembler::item).toList(), ENCODE_BATCH);
+        }
+    }
+
     /** What fine-tuning kept: the best checkpoint (open; the caller closes it) and its item matrix. */
     public static final class Finetuned implements AutoCloseable {
 
@@ -156,11 +165,6 @@ public final class RecformerTrainer {
         /** Ranks items for histories as serving does, under {@code tokenBudget}. */
         public RecformerScorer scorer(ItemTokens[] items, SequenceAssembler assembler) {
             return new RecformerScorer(model, items, assembler, itemVectors, ENCODE_BATCH);
-        }
-
-        /** Vectors of items encoded alone with this encoder (e.g. items added since training). */
-        public float[][] encodeItems(ItemTokens[] items, SequenceAssembler assembler) {
-            return model.encode(Arrays.stream(items).map(assembler::item).toList(), ENCODE_BATCH);
         }
 
         public SafeTensors weights() {

@@ -3,7 +3,7 @@ package io.semrec.training.sasrec;
 import io.semrec.encoder.SasrecEncoder;
 import io.semrec.model.ScoreMetric;
 import io.semrec.training.ModelMetrics;
-import io.semrec.training.ProgressReporter;
+import io.semrec.training.StoppingProgress;
 import io.semrec.training.TrainingContext;
 import io.semrec.training.TrainingMethod;
 import io.semrec.training.TrainingOutcome;
@@ -45,7 +45,7 @@ public class SasrecMethod implements TrainingMethod {
         boolean maskSeen = TrainingSteps.maskSeen(context);
         long start = System.nanoTime();
         SasrecResult result = new SasrecTrainer(dataset.itemCount(), params, maskSeen, context.device(),
-                stoppingReporter(context)).train(LeaveOneOutSplit.of(dataset));
+                StoppingProgress.of(context)).train(LeaveOneOutSplit.of(dataset));
         double seconds = (System.nanoTime() - start) / 1e9;
         result.validation().asMap().forEach((name, value) -> context.progress().metric(
                 TrainingSteps.VALIDATE + "." + name, result.bestEpoch(), value));
@@ -56,29 +56,5 @@ public class SasrecMethod implements TrainingMethod {
         float[][] vectors = result.itemVectors();
         return steps.outcome(context, dataset, ScoreMetric.DOT, metrics, item -> vectors[item],
                 Map.of(ENCODER_ARTIFACT, result.encoder().toSafeTensors().toBytes()));
-    }
-
-    /** The job's reporter, which also stops the trainer (by throwing) once the job must stop. */
-    private static ProgressReporter stoppingReporter(TrainingContext context) {
-        ProgressReporter progress = context.progress();
-        return new ProgressReporter() {
-            @Override
-            public void phase(String name, int total) {
-                context.checkStop();
-                progress.phase(name, total);
-            }
-
-            @Override
-            public void step(int done) {
-                context.checkStop();
-                progress.step(done);
-            }
-
-            @Override
-            public void metric(String name, int step, double value) {
-                context.checkStop();
-                progress.metric(name, step, value);
-            }
-        };
     }
 }
