@@ -7,6 +7,7 @@ import io.semrec.artifact.SafeTensors;
 import io.semrec.encoder.SasrecEncoder;
 import io.semrec.training.data.ItemTable;
 import io.semrec.training.data.LeaveOneOutSplit;
+import io.semrec.training.support.RecordedProgress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

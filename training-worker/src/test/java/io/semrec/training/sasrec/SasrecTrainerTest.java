@@ -11,6 +11,7 @@ import io.semrec.training.ProgressReporter;
 import io.semrec.training.TrainingMetrics;
 import io.semrec.training.TrainingStoppedException;
 import io.semrec.training.data.LeaveOneOutSplit;
+import io.semrec.training.support.RecordedProgress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package io.semrec.training.sasrec;
+package io.semrec.training.support;
 
 import io.semrec.training.ProgressReporter;
 import java.util.ArrayList;
@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /** Keeps every phase and metric a trainer reports. */
-class RecordedProgress implements ProgressReporter {
+public class RecordedProgress implements ProgressReporter {
 
-    final List<String> phases = new ArrayList<>();
-    final Map<String, List<Double>> metrics = new LinkedHashMap<>();
+    public final List<String> phases = new ArrayList<>();
+    public final Map<String, List<Double>> metrics = new LinkedHashMap<>();
 
     @Override
     public void phase(String name, int total) {
@@ -26,7 +26,7 @@ class RecordedProgress implements ProgressReporter {
         metrics.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
     }
 
-    List<Double> values(String name) {
+    public List<Double> values(String name) {
         return metrics.getOrDefault(name, List.of());
     }
 }
