@@ -45,6 +45,12 @@ public record Tensor(TensorDType dtype, long[] shape, byte[] data) {
         return f32(new long[] {rows.length, width}, flat);
     }
 
+    public static Tensor i32(long[] shape, int[] values) {
+        ByteBuffer buffer = little(values.length * Integer.BYTES);
+        buffer.asIntBuffer().put(values);
+        return new Tensor(TensorDType.I32, shape, buffer.array());
+    }
+
     public static Tensor i64(long[] shape, long[] values) {
         ByteBuffer buffer = little(values.length * Long.BYTES);
         buffer.asLongBuffer().put(values);

@@ -102,7 +102,7 @@ public final class SasrecEncoder implements SequenceEncoder {
                 int queryAt = t * dim + column;
                 float max = Float.NEGATIVE_INFINITY;
                 for (int j = 0; j <= t; j++) {
-                    scores[j] = dot(b.queries, queryAt, b.keys, j * dim + column, headDim) * attentionScale;
+                    scores[j] = VectorMath.dot(b.queries, queryAt, b.keys, j * dim + column, headDim) * attentionScale;
                     max = Math.max(max, scores[j]);
                 }
                 float sum = 0;
@@ -131,43 +131,13 @@ public final class SasrecEncoder implements SequenceEncoder {
     }
 
     private void layerNorm(Norm norm, float[] in, int row, float[] out, int outAt) {
-        int at = row * dim;
-        double sum = 0;
-        for (int i = 0; i < dim; i++) {
-            sum += in[at + i];
-        }
-        double mean = sum / dim;
-        double squares = 0;
-        for (int i = 0; i < dim; i++) {
-            double centred = in[at + i] - mean;
-            squares += centred * centred;
-        }
-        double inverseStd = 1.0 / Math.sqrt(squares / dim + weights.layerNormEpsilon());
-        float[] gain = norm.weight();
-        float[] shift = norm.bias();
-        for (int i = 0; i < dim; i++) {
-            out[outAt + i] = (float) ((in[at + i] - mean) * inverseStd) * gain[i] + shift[i];
-        }
+        VectorMath.layerNorm(in, row * dim, out, outAt, dim, norm.weight(), norm.bias(), weights.layerNormEpsilon());
     }
 
     /** {@code out[row] = in[row] W^T + b} for rows {@code fromRow..toRow-1}; rows keep their index. */
     private static void dense(Affine layer, float[] in, int fromRow, int toRow, float[] out) {
-        int inputs = layer.inputs;
-        int outputs = layer.outputs;
-        float[] transposed = layer.transposed;
-        for (int row = fromRow; row < toRow; row++) {
-            int inAt = row * inputs;
-            int outAt = row * outputs;
-            System.arraycopy(layer.bias, 0, out, outAt, outputs);
-            // Row-times-matrix as a sum of scaled weight rows: the inner loop vectorises, a dot product would not.
-            for (int i = 0; i < inputs; i++) {
-                float x = in[inAt + i];
-                int weightAt = i * outputs;
-                for (int o = 0; o < outputs; o++) {
-                    out[outAt + o] += x * transposed[weightAt + o];
-                }
-            }
-        }
+        VectorMath.matmul(in, layer.inputs, fromRow, toRow, layer.transposed, layer.bias, layer.outputs, 0,
+                layer.outputs, out);
     }
 
     private void addRows(float[] delta, float[] state, int fromRow, int toRow) {
@@ -182,25 +152,6 @@ public final class SasrecEncoder implements SequenceEncoder {
         }
     }
 
-    /** Four independent sums, so the JIT can overlap the multiply-adds. */
-    private static float dot(float[] a, int aAt, float[] b, int bAt, int length) {
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        int i = 0;
-        for (; i + 3 < length; i += 4) {
-            s0 += a[aAt + i] * b[bAt + i];
-            s1 += a[aAt + i + 1] * b[bAt + i + 1];
-            s2 += a[aAt + i + 2] * b[bAt + i + 2];
-            s3 += a[aAt + i + 3] * b[bAt + i + 3];
-        }
-        for (; i < length; i++) {
-            s0 += a[aAt + i] * b[bAt + i];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
     /** A dense layer with its weight stored transposed, {@code [inputs][outputs]}. */
     private static final class Affine {
         final float[] transposed;
@@ -212,12 +163,7 @@ public final class SasrecEncoder implements SequenceEncoder {
             inputs = dense.inputs();
             outputs = dense.outputs();
             bias = dense.bias();
-            transposed = new float[inputs * outputs];
-            for (int o = 0; o < outputs; o++) {
-                for (int i = 0; i < inputs; i++) {
-                    transposed[i * outputs + o] = dense.weight()[o * inputs + i];
-                }
-            }
+            transposed = VectorMath.transpose(dense.weight(), outputs, inputs);
         }
     }
 

@@ -14,4 +14,15 @@ public interface SequenceEncoder {
      * @throws IllegalArgumentException if the history is empty or widths differ
      */
     float[] encode(List<float[]> history);
+
+    /**
+     * Encodes a history known both by the model's item ids and by their vectors (same order, oldest
+     * first). Encoders that read items' stored text rather than their vectors ({@link RecformerEncoder})
+     * use the ids; the others the vectors.
+     *
+     * @param itemIds the catalog's internal item ids, as the model's vectors are published under
+     */
+    default float[] encode(long[] itemIds, List<float[]> history) {
+        return encode(history);
+    }
 }
