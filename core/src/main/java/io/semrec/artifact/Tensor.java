@@ -57,12 +57,6 @@ public record Tensor(TensorDType dtype, long[] shape, byte[] data) {
         return new Tensor(TensorDType.I64, shape, buffer.array());
     }
 
-    public static Tensor i32(long[] shape, int[] values) {
-        ByteBuffer buffer = little(values.length * Integer.BYTES);
-        buffer.asIntBuffer().put(values);
-        return new Tensor(TensorDType.I32, shape, buffer.array());
-    }
-
     @Override
     public long[] shape() {
         return shape.clone();

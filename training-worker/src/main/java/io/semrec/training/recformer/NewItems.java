@@ -1,5 +1,6 @@
 package io.semrec.training.recformer;
 
+import io.semrec.encoder.RecformerItemTokens;
 import io.semrec.training.data.ItemTable;
 import java.util.HashMap;
 import java.util.Map;
@@ -46,23 +47,21 @@ final class NewItems {
     }
 
     /**
-     * The token artifact of the refreshed model: one row per item of the table, in table order, the base
+     * The item tokens of the refreshed model: one row per item of the table, in table order, the base
      * model's tokens for the items it had (unchanged, like their vectors) and the new items' own.
      */
-    ItemTokenArtifact extend(ItemTokenArtifact base, ItemTable items) {
-        Map<Long, ItemTokens> known = new HashMap<>();
-        for (int r = 0; r < base.itemIds().length; r++) {
-            known.put(base.itemIds()[r], base.tokens()[r]);
-        }
+    RecformerItemTokens extend(RecformerItemTokens base, ItemTable items) {
+        Map<Long, ItemTokens> added = new HashMap<>();
         for (int n = 0; n < indices.length; n++) {
-            known.put(items.internalId(indices[n]), tokens[n]);
+            added.put(items.internalId(indices[n]), tokens[n]);
         }
         long[] itemIds = new long[items.size()];
         ItemTokens[] rows = new ItemTokens[items.size()];
         for (int i = 0; i < rows.length; i++) {
             itemIds[i] = items.internalId(i);
-            rows[i] = known.get(itemIds[i]);
+            int known = base.indexOf(itemIds[i]);
+            rows[i] = known >= 0 ? PublishedItemTokens.row(base, known) : added.get(itemIds[i]);
         }
-        return new ItemTokenArtifact(itemIds, rows, base.clsId(), base.maxItems(), base.servingTokenBudget());
+        return PublishedItemTokens.of(itemIds, rows, base.clsTokenId());
     }
 }

@@ -1,7 +1,8 @@
 package io.semrec.training.recformer;
 
-import ai.djl.ndarray.NDManager;
 import io.semrec.artifact.SafeTensors;
+import io.semrec.encoder.RecformerEncoder;
+import io.semrec.encoder.RecformerItemTokens;
 import io.semrec.evaluation.RankingMetrics;
 import io.semrec.model.PublishedModel;
 import io.semrec.model.ScoreMetric;
@@ -13,23 +14,20 @@ import io.semrec.training.TrainingOutcome;
 import io.semrec.training.TrainingSteps;
 import io.semrec.training.data.InteractionDataset;
 import io.semrec.training.data.LeaveOneOutSplit;
-import io.semrec.training.recformer.model.RecformerEncoder;
 import io.semrec.training.spec.MethodParameters;
 import io.semrec.training.spec.RecformerParameters;
 import io.semrec.training.text.PretrainedMiniLm;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Recformer as a job: pre-trains (or reuses a stored pre-training), fine-tunes in two stages with
  * early stopping, evaluates the best checkpoint as serving will run it (histories under the serving
  * token budget, cosine against the item vectors), and publishes the item vectors (CLS of each item
- * alone, cosine) with the encoder weights ({@value #ENCODER_ARTIFACT}) and the items' tokens
- * ({@value ItemTokenArtifact#NAME}). With no fine-tuning epochs it is zero-shot: items and histories are
- * encoded by the pre-trained encoder from their text alone.
+ * alone, cosine) with one artifact, {@value RecformerEncoder#ARTIFACT}: the encoder weights and the
+ * items' tokens, which is what the serving {@link RecformerEncoder} reads. With no fine-tuning epochs
+ * it is zero-shot: items and histories are encoded by the pre-trained encoder from their text alone.
  *
  * <p>No refit on all events (unlike SASRec): the encoder has no per-item parameters, serving reads each
  * user's latest items at request time anyway, and a second fine-tuning would double a CPU budget that
@@ -37,9 +35,6 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class RecformerMethod implements TrainingMethod {
-
-    /** The encoder's weights ({@link io.semrec.training.recformer.model.RecformerCheckpoints} layout). */
-    public static final String ENCODER_ARTIFACT = "encoder.safetensors";
 
     private final TrainingSteps steps;
     private final RecformerPretraining pretraining;
@@ -67,7 +62,7 @@ public class RecformerMethod implements TrainingMethod {
             LeaveOneOutSplit split = LeaveOneOutSplit.of(dataset);
             RecformerTrainer trainer = new RecformerTrainer(settings, tokenizer, PretrainedMiniLm.CONFIG.vocabSize(),
                     context.device(), StoppingProgress.of(context), maskSeen);
-            Function<NDManager, RecformerEncoder> pretrained = pretraining.encoder(context, dataset, items, split,
+            var pretrained = pretraining.encoder(context, dataset, items, split,
                     settings, trainer, miniLm, tokenizer);
             try (RecformerTrainer.Finetuned finetuned = trainer.finetune(pretrained, items, split)) {
                 double seconds = (System.nanoTime() - start) / 1e9;
@@ -82,8 +77,8 @@ public class RecformerMethod implements TrainingMethod {
                 long[] itemIds = new long[items.length];
                 Arrays.setAll(itemIds, item -> dataset.items().internalId(item));
                 return steps.outcome(context, dataset, ScoreMetric.COSINE, metrics, item -> vectors[item],
-                        artifacts(finetuned.weights(), new ItemTokenArtifact(itemIds, items, tokenizer.clsId(),
-                                settings.maxItems(), settings.servingTokenBudget())));
+                        Map.of(RecformerEncoder.ARTIFACT, RecformerEncoder.artifact(finetuned.weights(),
+                                PublishedItemTokens.of(itemIds, items, tokenizer.clsId())).toBytes()));
             }
         }
     }
@@ -98,8 +93,9 @@ public class RecformerMethod implements TrainingMethod {
         PublishedModel base = steps.baseModel(baseModelId);
         RecformerSettings settings = RecformerSettings.from(RecformerParameters.SPEC.resolve(base.params()));
         float[][] vectors = steps.baseVectors(base, dataset.items());
-        ItemTokenArtifact baseTokens = ItemTokenArtifact.read(steps.baseArtifact(base, ItemTokenArtifact.NAME));
-        SafeTensors encoder = SafeTensors.read(steps.baseArtifact(base, ENCODER_ARTIFACT));
+        SafeTensors artifact = SafeTensors.read(steps.baseArtifact(base, RecformerEncoder.ARTIFACT));
+        RecformerItemTokens baseTokens = RecformerItemTokens.fromSafeTensors(artifact);
+        SafeTensors encoder = PublishedItemTokens.weights(artifact);
         PretrainedMiniLm miniLm = PretrainedMiniLm.extractTo(PretrainedMiniLm.defaultCacheDir());
         try (KeyValueTokenizer tokenizer = new KeyValueTokenizer(miniLm.tokenizerFile(), settings.attributes(),
                 settings.attributeTokens())) {
@@ -111,16 +107,9 @@ public class RecformerMethod implements TrainingMethod {
                     : trainer.encodeItems(RecformerTrainer.fromWeights(encoder), added.tokens());
             added.fill(vectors, encoded);
             context.progress().step(1);
-            ItemTokenArtifact tokens = added.extend(baseTokens, dataset.items());
+            RecformerItemTokens tokens = added.extend(baseTokens, dataset.items());
             return steps.refreshOutcome(context, dataset, base, added.size(), item -> vectors[item],
-                    Map.of(ItemTokenArtifact.NAME, tokens.toSafeTensors().toBytes()));
+                    Map.of(RecformerEncoder.ARTIFACT, RecformerEncoder.artifact(encoder, tokens).toBytes()));
         }
-    }
-
-    private static Map<String, byte[]> artifacts(SafeTensors encoder, ItemTokenArtifact tokens) {
-        Map<String, byte[]> artifacts = new LinkedHashMap<>();
-        artifacts.put(ENCODER_ARTIFACT, encoder.toBytes());
-        artifacts.put(ItemTokenArtifact.NAME, tokens.toSafeTensors().toBytes());
-        return artifacts;
     }
 }
