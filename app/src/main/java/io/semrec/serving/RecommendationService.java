@@ -11,6 +11,7 @@ import io.semrec.serving.Recommendations.Source;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -116,9 +117,11 @@ public class RecommendationService {
         }
         ModelVectors m = model.get();
         List<float[]> known = new ArrayList<>(encoded.size());
+        long[] knownIds = new long[encoded.size()];
         for (String itemId : encoded) {
             int index = m.indexOf(itemId);
             if (index != ModelVectors.ABSENT) {
+                knownIds[known.size()] = m.itemId(index);
                 known.add(m.vector(index));
             }
         }
@@ -127,8 +130,8 @@ public class RecommendationService {
         }
         long[] exclude = seen.stream().mapToInt(m::indexOf).filter(index -> index != ModelVectors.ABSENT)
                 .mapToLong(m::itemId).toArray();
-        List<ScoredItem> nearest = search.nearest(catalog, m, m.encoder.encode(known), query.k(), exclude,
-                query.filters());
+        float[] queryVector = m.encoder.encode(Arrays.copyOf(knownIds, known.size()), known);
+        List<ScoredItem> nearest = search.nearest(catalog, m, queryVector, query.k(), exclude, query.filters());
         return answer(catalog, m.modelId, Source.MODEL, nearest, endpoint);
     }
 

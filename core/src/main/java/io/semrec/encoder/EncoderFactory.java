@@ -2,6 +2,7 @@ package io.semrec.encoder;
 
 import io.semrec.artifact.ArtifactLookup;
 import io.semrec.training.spec.PopularityParameters;
+import io.semrec.training.spec.RecformerParameters;
 import io.semrec.training.spec.SaidParameters;
 import io.semrec.training.spec.SasrecParameters;
 import io.semrec.training.spec.TextKnnParameters;
@@ -11,8 +12,9 @@ import java.util.Map;
 
 /**
  * Picks the sequence encoder that turns a history into a query vector for a model, by the model's
- * method and what it stored: SASRec's and SAID's are read from their encoder artifact (SAID's by its
- * {@code downstream}, behind {@link OutputBiasEncoder} when it learned output biases), text-knn's takes the decay
+ * method and what it stored: SASRec's, SAID's and Recformer's are read from their encoder artifacts (SAID's by its
+ * {@code downstream}, behind {@link OutputBiasEncoder} when it learned output biases; Recformer's reads the
+ * history's items by id, under the model's serving token budget), text-knn's takes the decay
  * it was trained with, popularity asks a constant query. Methods without an encoder of their own
  * (uploaded vectors) are served by the parameter-free mean of their item vectors, which is
  * meaningful in any item space.
@@ -36,6 +38,8 @@ public final class EncoderFactory {
         return switch (method) {
             case SasrecParameters.METHOD -> SasrecEncoder.read(artifacts.require(SasrecEncoder.ARTIFACT, method));
             case SaidParameters.METHOD -> said(params, artifacts.require(SaidGruEncoder.ARTIFACT, method));
+            case RecformerParameters.METHOD -> RecformerEncoder.read(artifacts.require(RecformerEncoder.ARTIFACT, method),
+                    RecformerParameters.SPEC.resolve(params).getInt(RecformerParameters.SERVING_TOKEN_BUDGET));
             case TextKnnParameters.METHOD -> new RecencyWeightedMeanEncoder(
                     TextKnnParameters.SPEC.resolve(params).getDouble(TextKnnParameters.DECAY));
             case PopularityParameters.METHOD -> POPULARITY;

@@ -3,6 +3,7 @@ package io.semrec.evaluation;
 import io.semrec.encoder.SequenceEncoder;
 import io.semrec.model.ScoreMetric;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,6 +13,7 @@ import java.util.List;
 public final class ItemVectorScorer implements BatchScorer {
 
     private final float[][] itemVectors;
+    private final long[] itemIds;
     private final float[][] comparedVectors;
     private final SequenceEncoder encoder;
     private final ScoreMetric metric;
@@ -20,7 +22,16 @@ public final class ItemVectorScorer implements BatchScorer {
      * @param itemVectors one vector per item index, all of one width
      */
     public ItemVectorScorer(float[][] itemVectors, SequenceEncoder encoder, ScoreMetric metric) {
+        this(itemVectors, null, encoder, metric);
+    }
+
+    /**
+     * @param itemIds the model's item id of each item index, for encoders that read items by id
+     *     ({@link SequenceEncoder#encode(long[], List)}); null when the encoder needs only vectors
+     */
+    public ItemVectorScorer(float[][] itemVectors, long[] itemIds, SequenceEncoder encoder, ScoreMetric metric) {
         this.itemVectors = itemVectors;
+        this.itemIds = itemIds;
         this.encoder = encoder;
         this.metric = metric;
         this.comparedVectors = metric == ScoreMetric.COSINE ? normalizedCopy(itemVectors) : itemVectors;
@@ -34,7 +45,8 @@ public final class ItemVectorScorer implements BatchScorer {
             for (int item : histories[b]) {
                 vectors.add(itemVectors[item]);
             }
-            queries[b] = encoder.encode(vectors);
+            queries[b] = itemIds == null ? encoder.encode(vectors)
+                    : encoder.encode(Arrays.stream(histories[b]).mapToLong(item -> itemIds[item]).toArray(), vectors);
             if (metric == ScoreMetric.COSINE) {
                 normalize(queries[b]);
             }

@@ -38,15 +38,18 @@ final class PublishedModelScorer implements BatchScorer {
         Arrays.fill(modelIndex, ABSENT);
         List<float[]> vectors = new ArrayList<>();
         List<Integer> datasetIndex = new ArrayList<>();
+        List<Long> itemIds = new ArrayList<>();
         model.readVectors(connection, (itemId, externalId, vector) -> {
             int item = items.indexOfInternalId(itemId);
             if (item != ABSENT) {
                 modelIndex[item] = vectors.size();
                 vectors.add(vector);
                 datasetIndex.add(item);
+                itemIds.add(itemId);
             }
         });
-        BatchScorer scorer = new ItemVectorScorer(vectors.toArray(float[][]::new), model.encoder(connection, artifacts),
+        BatchScorer scorer = new ItemVectorScorer(vectors.toArray(float[][]::new),
+                itemIds.stream().mapToLong(Long::longValue).toArray(), model.encoder(connection, artifacts),
                 model.metric());
         return new PublishedModelScorer(modelIndex, datasetIndex.stream().mapToInt(Integer::intValue).toArray(), scorer);
     }

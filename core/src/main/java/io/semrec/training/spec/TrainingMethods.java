@@ -10,7 +10,8 @@ public final class TrainingMethods {
             PopularityParameters.SPEC,
             TextKnnParameters.SPEC,
             SasrecParameters.SPEC,
-            SaidParameters.SPEC);
+            SaidParameters.SPEC,
+            RecformerParameters.SPEC);
 
     private TrainingMethods() {
     }

@@ -14,7 +14,7 @@ import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.semrec.artifact.TensorDType;
-import io.semrec.training.RecordedProgress;
+import io.semrec.training.support.RecordedProgress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
-import io.semrec.training.RecordedProgress;
+import io.semrec.training.support.RecordedProgress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

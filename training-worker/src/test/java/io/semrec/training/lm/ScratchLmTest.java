@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
-import io.semrec.training.RecordedProgress;
+import io.semrec.training.support.RecordedProgress;
 import io.semrec.training.SharedDatasets;
 import java.nio.file.Files;
 import java.nio.file.Path;

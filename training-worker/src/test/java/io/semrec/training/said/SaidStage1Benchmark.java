@@ -5,7 +5,7 @@ import io.semrec.training.data.DatasetFolderLoader;
 import io.semrec.training.data.InteractionDataset;
 import io.semrec.training.lm.CausalLm;
 import io.semrec.training.lm.MiniLmBootstrap;
-import io.semrec.training.RecordedProgress;
+import io.semrec.training.support.RecordedProgress;
 import io.semrec.training.spec.SaidParameters;
 import io.semrec.training.support.SharedDatasets;
 import io.semrec.training.text.PretrainedMiniLm;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.semrec.training.lm.CausalLm;
 import io.semrec.training.lm.NextTokenLoss;
-import io.semrec.training.RecordedProgress;
+import io.semrec.training.support.RecordedProgress;
 import io.semrec.training.spec.SaidParameters;
 import java.util.Arrays;
 import java.util.List;

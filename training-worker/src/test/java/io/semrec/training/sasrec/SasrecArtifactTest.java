@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.semrec.artifact.SafeTensors;
 import io.semrec.encoder.SasrecEncoder;
-import io.semrec.training.RecordedProgress;
+import io.semrec.training.support.RecordedProgress;
 import io.semrec.training.data.ItemTable;
 import io.semrec.training.data.LeaveOneOutSplit;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.semrec.training;
+package io.semrec.training.support;
 
 import io.semrec.training.ProgressReporter;
 import java.util.ArrayList;

@@ -1,0 +1,324 @@
+package io.semrec.training.recformer;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import io.semrec.artifact.SafeTensors;
+import io.semrec.evaluation.EvaluationOptions;
+import io.semrec.evaluation.EvaluationSet;
+import io.semrec.evaluation.FullRankingEvaluator;
+import io.semrec.evaluation.RankingMetrics;
+import io.semrec.training.EarlyStopping;
+import io.semrec.training.ProgressReporter;
+import io.semrec.training.TrainingMetrics;
+import io.semrec.training.data.LeaveOneOutSplit;
+import io.semrec.training.recformer.model.RecformerCheckpoints;
+import io.semrec.training.recformer.model.RecformerEncoder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+
+/**
+ * Trains Recformer as the paper does, within a CPU budget set by {@link RecformerSettings}:
+ * pre-training ({@code L_IIC + w * L_MLM}, one second-half target per sequence per epoch) and two-stage
+ * fine-tuning (stage 1 re-encodes every item at the start of each epoch and trains with softmax
+ * cross-entropy over all of them; stage 2 freezes the best stage-1 item matrix and keeps training the
+ * sequence side), early stopping on validation NDCG@10 of a fixed sample of validation users.
+ *
+ * <p>Like the reference code, a stage-1 epoch is evaluated with the item matrix encoded at its start,
+ * and that matrix is the one kept with the epoch's checkpoint.
+ */
+public final class RecformerTrainer {
+
+    /** Phases, counted in steps (pre-training) or epochs (fine-tuning). */
+    public static final String PRETRAIN = "pretrain";
+    public static final String FINETUNE = "finetune";
+    public static final String FINETUNE_FROZEN = "finetune-frozen";
+    /** Pre-training loss parts, per step. */
+    public static final String PRETRAIN_ITEM_ITEM_LOSS = "pretrain.loss_iic";
+    public static final String PRETRAIN_MLM_LOSS = "pretrain.loss_mlm";
+    /** Sequences per forward pass when encoding without gradient. */
+    static final int ENCODE_BATCH = 64;
+    /** Dropout and initialiser range of a loaded encoder (MiniLM's). */
+    private static final float DROPOUT = 0.1f;
+    private static final float INITIALIZER_RANGE = 0.02f;
+
+    private final RecformerSettings settings;
+    private final KeyValueTokenizer tokenizer;
+    private final int vocabularySize;
+    private final Device device;
+    private final ProgressReporter progress;
+    private final boolean maskSeen;
+    private int step;
+
+    /**
+     * @param progress phases {@value #PRETRAIN} (steps), {@value #FINETUNE} and {@value #FINETUNE_FROZEN}
+     *     (epochs); a reporter may throw (a stopped job) to abort the run, native memory is released
+     */
+    public RecformerTrainer(RecformerSettings settings, KeyValueTokenizer tokenizer, int vocabularySize, Device device,
+            ProgressReporter progress, boolean maskSeen) {
+        this.settings = settings;
+        this.tokenizer = tokenizer;
+        this.vocabularySize = vocabularySize;
+        this.device = device;
+        this.progress = progress;
+        this.maskSeen = maskSeen;
+    }
+
+    /** An encoder source reading stored weights. */
+    public static Function<NDManager, RecformerEncoder> fromWeights(SafeTensors weights) {
+        return manager -> {
+            try {
+                return RecformerCheckpoints.load(weights, DROPOUT, INITIALIZER_RANGE, manager);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
+    /**
+     * Pre-trains the encoder from {@code start} on user sequences (item indices into {@code items},
+     * oldest first), at most {@link RecformerSettings#pretrainMaxSequences()} of them, sampled once.
+     *
+     * @return the pre-trained weights
+     */
+    public SafeTensors pretrain(Function<NDManager, RecformerEncoder> start, ItemTokens[] items, int[][] sequences) {
+        SplittableRandom random = new SplittableRandom(settings.seed());
+        int[][] sample = sample(sequences, settings.pretrainMaxSequences(), random);
+        SequenceAssembler assembler = assembler(settings.trainTokenBudget());
+        WholeWordMasking masking = new WholeWordMasking(settings.mlmProbability(), tokenizer.maskId(), vocabularySize);
+        int batchSize = settings.pretrainBatchSize();
+        try (RecformerModel model = RecformerModel.create(start, settings.pretrainLr(), settings.seed(),
+                settings.threads(), device)) {
+            long pairs = Arrays.stream(sample).filter(sequence -> sequence.length >= 2).count();
+            int perEpoch = (int) ((pairs + batchSize - 1) / batchSize);
+            progress.phase(PRETRAIN, perEpoch * settings.pretrainEpochs());
+            int done = 0;
+            for (int epoch = 1; epoch <= settings.pretrainEpochs(); epoch++) {
+                List<TargetSampling.Example> examples = shuffled(TargetSampling.pretraining(sample, random), random);
+                for (int from = 0; from + 1 < examples.size(); from += batchSize) {
+                    List<TargetSampling.Example> batch = examples.subList(from, Math.min(examples.size(), from + batchSize));
+                    List<WholeWordMasking.Masked> prefixes = new ArrayList<>(batch.size());
+                    List<WholeWordMasking.Masked> targets = new ArrayList<>(batch.size());
+                    int[] targetIds = new int[batch.size()];
+                    for (int b = 0; b < batch.size(); b++) {
+                        TargetSampling.Example example = batch.get(b);
+                        prefixes.add(masking.mask(assembler.history(items, sample[example.sequence()], example.end()),
+                                random));
+                        targets.add(masking.mask(assembler.item(items[example.target()]), random));
+                        targetIds[b] = example.target();
+                    }
+                    RecformerModel.PretrainLoss loss = model.pretrainStep(prefixes, targets, targetIds, settings.tau(),
+                            settings.mlmWeight());
+                    progress.metric(PRETRAIN_ITEM_ITEM_LOSS, ++done, loss.itemItem());
+                    progress.metric(PRETRAIN_MLM_LOSS, done, loss.maskedLm());
+                    progress.step(done);
+                }
+            }
+            return model.weights();
+        }
+    }
+
+    /** Vectors of items encoded alone by the encoder {@code source} builds (no training). */
+    public float[][] encodeItems(Function<NDManager, RecformerEncoder> source, ItemTokens[] items) {
+        SequenceAssembler assembler = itemAssembler();
+        try (RecformerModel model = RecformerModel.create(source, settings.finetuneLr(), settings.seed(),
+                settings.threads(), device)) {
+            return model.encode(Arrays.stream(items).map(assembler::item).toList(), ENCODE_BATCH);
+        }
+    }
+
+    /** What fine-tuning kept: the best checkpoint (open; the caller closes it) and its item matrix. */
+    public static final class Finetuned implements AutoCloseable {
+
+        private final RecformerModel model;
+        private final float[][] itemVectors;
+        private final int epochs;
+        private final int bestEpoch;
+
+        Finetuned(RecformerModel model, float[][] itemVectors, int epochs, int bestEpoch) {
+            this.model = model;
+            this.itemVectors = itemVectors;
+            this.epochs = epochs;
+            this.bestEpoch = bestEpoch;
+        }
+
+        /** Published item vectors (CLS of each item alone), by dense index. */
+        public float[][] itemVectors() {
+            return itemVectors;
+        }
+
+        /** Fine-tuning epochs run over both stages; 0 for zero-shot. */
+        public int epochs() {
+            return epochs;
+        }
+
+        /** Epoch of the kept checkpoint (both stages counted together); 0 when it is the starting encoder. */
+        public int bestEpoch() {
+            return bestEpoch;
+        }
+
+        /** Ranks items for histories as serving does, under {@code tokenBudget}. */
+        public RecformerScorer scorer(ItemTokens[] items, SequenceAssembler assembler) {
+            return new RecformerScorer(model, items, assembler, itemVectors, ENCODE_BATCH);
+        }
+
+        public SafeTensors weights() {
+            return model.weights();
+        }
+
+        @Override
+        public void close() {
+            model.close();
+        }
+    }
+
+    /**
+     * Fine-tunes from {@code start} on the split's training sequences with early stopping; with no
+     * fine-tuning epochs it only encodes the items (zero-shot).
+     */
+    public Finetuned finetune(Function<NDManager, RecformerEncoder> start, ItemTokens[] items, LeaveOneOutSplit split) {
+        SplittableRandom random = new SplittableRandom(settings.seed() + 1L);
+        SequenceAssembler trainAssembler = assembler(settings.trainTokenBudget());
+        SequenceAssembler servingAssembler = servingAssembler();
+        EvaluationSet validation = sample(split.validation(), settings.validationUsers(), random.split());
+        FullRankingEvaluator evaluator = new FullRankingEvaluator(items.length,
+                EvaluationOptions.DEFAULTS.withMaskSeen(maskSeen).withHistoryWindow(settings.maxItems()));
+        RecformerModel model = RecformerModel.create(start, settings.finetuneLr(), settings.seed(), settings.threads(),
+                device);
+        try {
+            List<TokenSequence> itemSequences = Arrays.stream(items).map(trainAssembler::item).toList();
+            float[][] bestItems = model.encode(itemSequences, ENCODE_BATCH);
+            if (settings.zeroShot()) {
+                return new Finetuned(model, bestItems, 0, 0);
+            }
+            Map<String, float[]> best = null;
+            int bestEpoch = 0;
+            int epoch = 0;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            EarlyStopping stage1 = new EarlyStopping(settings.patience());
+            progress.phase(FINETUNE, settings.finetuneEpochs());
+            for (int e = 1; e <= settings.finetuneEpochs() && !stage1.shouldStop(); e++) {
+                float[][] itemMatrix = e == 1 ? bestItems : model.encode(itemSequences, ENCODE_BATCH);
+                double score = trainEpoch(model, itemMatrix, split.trainSequences(), items, trainAssembler,
+                        servingAssembler, validation, evaluator, random, ++epoch);
+                progress.step(e);
+                if (stage1.record(epoch, score)) {
+                    best = model.snapshot();
+                    bestItems = itemMatrix;
+                    bestEpoch = epoch;
+                    bestScore = score;
+                }
+            }
+            if (best != null) {
+                model.restore(best);
+            }
+            EarlyStopping stage2 = new EarlyStopping(settings.patience());
+            stage2.record(bestEpoch, bestScore);
+            progress.phase(FINETUNE_FROZEN, settings.frozenEpochs());
+            for (int e = 1; e <= settings.frozenEpochs() && !stage2.shouldStop(); e++) {
+                double score = trainEpoch(model, bestItems, split.trainSequences(), items, trainAssembler,
+                        servingAssembler, validation, evaluator, random, ++epoch);
+                progress.step(e);
+                if (stage2.record(epoch, score)) {
+                    best = model.snapshot();
+                    bestEpoch = epoch;
+                }
+            }
+            if (best != null) {
+                model.restore(best);
+            }
+            return new Finetuned(model, bestItems, epoch, bestEpoch);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /** Trains one epoch against {@code itemMatrix}; returns the validation NDCG@10 after it. */
+    private double trainEpoch(RecformerModel model, float[][] itemMatrix, int[][] sequences, ItemTokens[] items,
+            SequenceAssembler trainAssembler, SequenceAssembler servingAssembler, EvaluationSet validation,
+            FullRankingEvaluator evaluator, SplittableRandom random, int epoch) {
+        model.setItemMatrix(itemMatrix);
+        List<TargetSampling.Example> examples = shuffled(TargetSampling.finetuning(sequences, random), random);
+        int batchSize = settings.finetuneBatchSize();
+        long start = System.nanoTime();
+        double lossSum = 0;
+        int batches = 0;
+        for (int from = 0; from < examples.size(); from += batchSize) {
+            List<TargetSampling.Example> batch = examples.subList(from, Math.min(examples.size(), from + batchSize));
+            List<TokenSequence> prefixes = new ArrayList<>(batch.size());
+            int[] targets = new int[batch.size()];
+            for (int b = 0; b < batch.size(); b++) {
+                TargetSampling.Example example = batch.get(b);
+                prefixes.add(trainAssembler.history(items, sequences[example.sequence()], example.end()));
+                targets[b] = example.target();
+            }
+            float loss = model.finetuneStep(prefixes, targets, settings.tau());
+            progress.metric(TrainingMetrics.TRAIN_LOSS, ++step, loss);
+            lossSum += loss;
+            batches++;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        progress.metric(TrainingMetrics.EPOCH_LOSS, epoch, lossSum / Math.max(1, batches));
+        progress.metric(TrainingMetrics.THROUGHPUT, epoch, examples.size() / seconds);
+        if (validation.size() == 0) {
+            return 0;
+        }
+        RankingMetrics metrics = evaluator.evaluate(
+                new RecformerScorer(model, items, servingAssembler, itemMatrix, ENCODE_BATCH), validation);
+        progress.metric(TrainingMetrics.VALIDATION_NDCG_10, epoch, metrics.ndcgAt10());
+        return metrics.ndcgAt10();
+    }
+
+    /** How histories are read when evaluating and serving. */
+    public SequenceAssembler servingAssembler() {
+        return assembler(settings.servingTokenBudget());
+    }
+
+    /** How items alone are read, in training and when their vectors are published: as training reads them. */
+    public SequenceAssembler itemAssembler() {
+        return assembler(settings.trainTokenBudget());
+    }
+
+    private SequenceAssembler assembler(int tokenBudget) {
+        return new SequenceAssembler(tokenizer.clsId(), settings.maxItems(), tokenBudget);
+    }
+
+    private static <T> List<T> shuffled(List<T> values, SplittableRandom random) {
+        List<T> copy = new ArrayList<>(values);
+        for (int i = copy.size() - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            T swap = copy.get(i);
+            copy.set(i, copy.get(j));
+            copy.set(j, swap);
+        }
+        return copy;
+    }
+
+    /** At most {@code limit} sequences, drawn without replacement (all, in order, when there are fewer). */
+    static int[][] sample(int[][] sequences, int limit, SplittableRandom random) {
+        if (sequences.length <= limit) {
+            return sequences;
+        }
+        return shuffled(Arrays.asList(sequences), random).subList(0, limit).toArray(int[][]::new);
+    }
+
+    /** A fixed sample of at most {@code limit} users of an evaluation set. */
+    static EvaluationSet sample(EvaluationSet users, int limit, SplittableRandom random) {
+        if (users.size() <= limit) {
+            return users;
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int u = 0; u < users.size(); u++) {
+            order.add(u);
+        }
+        List<Integer> chosen = shuffled(order, random).subList(0, limit);
+        return new EvaluationSet(chosen.stream().map(u -> users.histories()[u]).toArray(int[][]::new),
+                chosen.stream().mapToInt(u -> users.targets()[u]).toArray());
+    }
+}

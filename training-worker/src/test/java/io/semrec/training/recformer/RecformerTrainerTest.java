@@ -1,0 +1,62 @@
+package io.semrec.training.recformer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import io.semrec.artifact.SafeTensors;
+import io.semrec.evaluation.EvaluationOptions;
+import io.semrec.evaluation.FullRankingEvaluator;
+import io.semrec.evaluation.RankingMetrics;
+import io.semrec.training.data.LeaveOneOutSplit;
+import io.semrec.training.support.RecordedProgress;
+import io.semrec.training.text.PretrainedMiniLm;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Pre-training and two-stage fine-tuning of a tiny encoder on synthetic item text, in seconds. */
+class RecformerTrainerTest {
+
+    private static final int ITEMS = 12;
+
+    @Test
+    void pretrainsThenFinetunesAndKeepsTheBestCheckpoint() throws Exception {
+        RecformerSettings settings = TinyRecformer.settings();
+        List<Map<String, Object>> attributes = TinyRecformer.items(ITEMS);
+        int[][] histories = TinyRecformer.successorHistories(ITEMS, 40, 3);
+        LeaveOneOutSplit split = LeaveOneOutSplit.of(histories);
+        RecordedProgress progress = new RecordedProgress();
+        try (KeyValueTokenizer tokenizer = new KeyValueTokenizer(RecformerFixture.miniLm().tokenizerFile(),
+                settings.attributes(), settings.attributeTokens())) {
+            ItemTokens[] items = attributes.stream().map(tokenizer::item).toArray(ItemTokens[]::new);
+            RecformerTrainer trainer = new RecformerTrainer(settings, tokenizer, PretrainedMiniLm.CONFIG.vocabSize(),
+                    Device.cpu(), progress, true);
+
+            SafeTensors pretrained = trainer.pretrain(RecformerTrainer.fromWeights(TinyRecformer.randomEncoder()),
+                    items, split.trainSequences());
+            List<Double> itemItem = progress.values(RecformerTrainer.PRETRAIN_ITEM_ITEM_LOSS);
+            List<Double> maskedLm = progress.values(RecformerTrainer.PRETRAIN_MLM_LOSS);
+            assertEquals(5, itemItem.size(), "40 sequences in batches of 8");
+            assertTrue(itemItem.stream().allMatch(loss -> loss > 0 && Double.isFinite(loss)), itemItem.toString());
+            assertTrue(maskedLm.stream().allMatch(loss -> loss > 0 && Double.isFinite(loss)), maskedLm.toString());
+
+            try (RecformerTrainer.Finetuned finetuned = trainer.finetune(RecformerTrainer.fromWeights(pretrained),
+                    items, split)) {
+                assertEquals(3, finetuned.epochs(), "two stage-1 epochs and one frozen");
+                List<Double> validation = progress.values(io.semrec.training.TrainingMetrics.VALIDATION_NDCG_10);
+                assertEquals(3, validation.size());
+                double best = validation.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+                assertEquals(validation.indexOf(best) + 1, finetuned.bestEpoch(), "the first best epoch is kept");
+                assertEquals(ITEMS, finetuned.itemVectors().length);
+                assertEquals(16, finetuned.itemVectors()[0].length);
+
+                // The kept checkpoint scores the validation users as it did when it was chosen.
+                RankingMetrics again = new FullRankingEvaluator(ITEMS, EvaluationOptions.DEFAULTS
+                        .withHistoryWindow(settings.maxItems()))
+                        .evaluate(finetuned.scorer(items, trainer.servingAssembler()), split.validation());
+                assertEquals(best, again.ndcgAt10(), 1e-6);
+            }
+        }
+    }
+}
