@@ -4,7 +4,7 @@ import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import io.semrec.encoder.RecformerArchitecture;
 import io.semrec.training.data.ItemTable;
-import io.semrec.training.textknn.ItemText;
+import io.semrec.training.data.ItemText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
