@@ -6,7 +6,7 @@ set -euo pipefail
 
 DB_USER="${SEMREC_DB_USER:-semrec}"
 DB_PASSWORD="${SEMREC_DB_PASSWORD:-semrec}"
-DATABASES=(${SEMREC_DATABASES:-semrec semrec_test})
+DATABASES=(${SEMREC_DATABASES:-semrec semrec_test semrec_e2e})
 
 log() { printf '[setup-postgres] %s\n' "$*"; }
 
