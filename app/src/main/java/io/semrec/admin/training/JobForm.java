@@ -23,8 +23,8 @@ public record JobForm(String catalog, String method, String activate, Map<String
     /** The API's {@code activate} values, explained. */
     static final List<Choice> ACTIVATIONS = List.of(
             new Choice("never", "Never: I activate it myself"),
-            new Choice("if-better", "If better: when its validation NDCG@10 beats the active model's"),
-            new Choice("always", "Always: serve from it as soon as it is published"));
+            new Choice("if-better", "If better: beats the active model's validation NDCG@10"),
+            new Choice("always", "Always: as soon as it is published"));
 
     /** A fresh form: the method's defaults. */
     static JobForm start(String catalog, String method) {

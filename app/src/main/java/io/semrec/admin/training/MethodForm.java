@@ -80,7 +80,10 @@ final class MethodForm {
         } else if (spec.min() != null && spec.max() != null) {
             hint.append(" From ").append(bound(spec.min())).append(" to ").append(bound(spec.max())).append('.');
         }
-        String fallback = ParameterText.of(spec.defaultValue());
+        String fallback = spec.type() == ParameterType.BOOLEAN
+                ? BOOLEAN_OPTIONS.stream().filter(c -> c.value().equals(String.valueOf(spec.defaultValue())))
+                        .findFirst().orElseThrow().label()
+                : ParameterText.of(spec.defaultValue());
         hint.append(" Default: ").append(fallback.isEmpty() ? "none" : fallback).append('.');
         return hint.toString();
     }
