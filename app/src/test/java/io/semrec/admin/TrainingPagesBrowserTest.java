@@ -75,7 +75,7 @@ class TrainingPagesBrowserTest {
         assertEquals("10", browser.value("param.epochs"));
         assertEquals("0.001", browser.value("param.learningRate"));
         assertEquals("bce", browser.value("param.loss"));
-        assertTrue(browser.text("#f-param\\.epochs-hint").contains("passes over the data. From 1 to 100. Default: 10."));
+        assertTrue(browser.text("#f-param\\.epochs-hint").contains("passes over the data. Default 10; 1 to 100."));
         assertEquals(slug, browser.value("catalog"));
 
         // A refused form keeps everything typed and says what is wrong next to each field.
