@@ -11,6 +11,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -61,6 +63,21 @@ public final class Browser {
     /** Waits until htmx has filled in every part of the page that loads later. */
     public static void awaitLoaded(WebDriver driver) {
         waitFor(driver).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".pending"), 0));
+    }
+
+    /**
+     * Clicks a link or button and waits until the browser has loaded the page it leads to. The old page
+     * is recognised by a marker set on its window, not by an element going stale: while Chromium swaps
+     * documents, asking about an old element can fail with errors other than "stale element".
+     */
+    public static void follow(WebDriver driver, WebElement target) {
+        String marker = "semrec-" + System.nanoTime();
+        ((JavascriptExecutor) driver).executeScript("window.semrecPageMarker = arguments[0]", marker);
+        target.click();
+        waitFor(driver).ignoring(WebDriverException.class).until(d -> Boolean.TRUE.equals(
+                ((JavascriptExecutor) d).executeScript(
+                        "return window.semrecPageMarker !== arguments[0] && document.readyState === 'complete'",
+                        marker)));
     }
 
     public static boolean screenshotsWanted() {

@@ -69,11 +69,9 @@ public final class BrowserSession {
                 .orElseThrow(() -> new AssertionError("no button '" + label + "'")));
     }
 
-    /** Clicks a link or button and waits until the browser has left the page it was on. */
+    /** Clicks a link or button and waits for the page it leads to. */
     public void follow(WebElement target) {
-        WebElement page = driver.findElement(By.tagName("html"));
-        target.click();
-        Browser.waitFor(driver).until(ExpectedConditions.stalenessOf(page));
+        Browser.follow(driver, target);
     }
 
     public void followLink(String text) {
