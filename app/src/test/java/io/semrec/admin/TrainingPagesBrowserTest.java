@@ -75,7 +75,7 @@ class TrainingPagesBrowserTest {
         assertEquals("10", browser.value("param.epochs"));
         assertEquals("0.001", browser.value("param.learningRate"));
         assertEquals("bce", browser.value("param.loss"));
-        assertTrue(browser.text("#f-param\\.epochs-hint").contains("passes over the data. From 1 to 100. Default: 10."));
+        assertTrue(browser.text("#f-param\\.epochs-hint").contains("passes over the data. Default 10; 1 to 100."));
         assertEquals(slug, browser.value("catalog"));
 
         // A refused form keeps everything typed and says what is wrong next to each field.
@@ -93,7 +93,6 @@ class TrainingPagesBrowserTest {
         assertEquals(slug, browser.value("catalog"));
         assertEquals(TestMethods.TOY, browser.value("method"));
         assertEquals("if-better", browser.value("activate"));
-        Browser.screenshot(driver, "training-form", Browser.LAPTOP);
 
         browser.type("param.epochs", "5");
         browser.type("param.learningRate", "0.01");
@@ -110,7 +109,6 @@ class TrainingPagesBrowserTest {
         browser.followLink("Training jobs of " + slug);
         WebElement row = driver.findElement(By.id("job-" + id));
         assertTrue(row.getText().contains(TestMethods.TOY) && row.getText().contains("queued"), row.getText());
-        Browser.screenshot(driver, "jobs-queue", Browser.LAPTOP);
     }
 
     @Test
@@ -141,8 +139,6 @@ class TrainingPagesBrowserTest {
         assertEquals(2, driver.findElements(By.cssSelector(".curve .uplot")).size(), "both curves drawn");
         assertEquals(7, driver.findElements(By.cssSelector("#curve-1 table.points tbody tr")).size());
         assertTrue(browser.stillMarked(), "the page was reloaded");
-        Browser.screenshot(driver, "job-live", Browser.LAPTOP);
-        Browser.screenshot(driver, "job-live-phone", Browser.PHONE);
 
         long model = WorkerWrites.publish(slug, id, SasrecParameters.METHOD, Map.of(), Map.of(), null, 1);
         WorkerWrites.succeed(id, model);
@@ -201,8 +197,6 @@ class TrainingPagesBrowserTest {
         assertTrue(sasrecRow.contains("dim 128, maxEpochs 50"), sasrecRow);
         assertTrue(sasrecRow.contains("0.0534") && sasrecRow.contains("0.0468"), sasrecRow);
         assertTrue(sasrecRow.contains("53,258 events"), sasrecRow);
-        Browser.screenshot(driver, "models", Browser.LAPTOP);
-        Browser.screenshot(driver, "models-phone", Browser.PHONE);
 
         browser.follow(driver.findElement(By.cssSelector("#model-" + third + " button")));
         assertEquals("Model activated; recommendations come from it from now on.", browser.text(".notice"));
@@ -237,9 +231,82 @@ class TrainingPagesBrowserTest {
         assertTrue(slotRow(host, 1).getText().contains("idle"));
         assertTrue(slotRow(host + "-old", 0).getText().contains("stale"));
         assertTrue(browser.text(".checks").contains("pgvector"), "the health checks stay");
-        Browser.screenshot(driver, "system", Browser.LAPTOP);
         browser.follow(busy.findElement(By.linkText("Job " + running)));
         assertEquals("running", browser.text("[data-field=status]"));
+    }
+
+    /**
+     * For the screenshots only: a catalog with the jobs and models an operator would have after a
+     * few days, created once per database (run with a fresh one).
+     */
+    @Test
+    void showcaseForTheScreenshots() throws IOException {
+        assumeTrue(Browser.screenshotsWanted(), "only renders the screenshots");
+        String slug = "office-shop";
+        int created = Api.admin().contentType(ContentType.JSON).body(Map.of("slug", slug, "name", "Office shop"))
+                .post("/api/v1/catalogs").then().extract().statusCode();
+        long running;
+        if (created == 201) {
+            running = showcaseJobsAndModels(slug);
+        } else {
+            running = ((Number) Fixtures.scalar("SELECT max(j.id) FROM training_job j JOIN catalog c ON c.id = j.catalog_id "
+                    + "WHERE c.slug = ? AND j.status = 'running'", slug)).longValue();
+        }
+        WorkerWrites.heartbeat("trainer-1.example#0", "trainer-1.example", 0, running, 1);
+        WorkerWrites.heartbeat("trainer-1.example#1", "trainer-1.example", 1, null, 1);
+        WorkerWrites.heartbeat("trainer-2.example#0", "trainer-2.example", 0, null, 2);
+        WorkerWrites.heartbeat("trainer-3.example#0", "trainer-3.example", 0, null, 1_800);
+
+        browser.open("/admin/training?catalog=" + slug);
+        Browser.screenshot(driver, "jobs-queue", Browser.LAPTOP);
+        browser.open("/admin/training/" + slug + "/" + running);
+        Browser.waitFor(driver).until(ExpectedConditions.attributeToBe(By.id("curve-1"), "data-points", "9"));
+        Browser.screenshot(driver, "job-live", Browser.LAPTOP);
+        Browser.screenshot(driver, "job-live-phone", Browser.PHONE);
+        browser.open("/admin/catalogs/" + slug + "/models");
+        Browser.screenshot(driver, "models", Browser.LAPTOP);
+        Browser.screenshot(driver, "models-phone", Browser.PHONE);
+        browser.open("/admin/training/_new?catalog=" + slug + "&method=" + SasrecParameters.METHOD);
+        browser.type("param." + SasrecParameters.DIM, "2048");
+        browser.type("param." + SasrecParameters.MAX_EPOCHS, "50");
+        browser.submit("Queue the job");
+        Browser.screenshot(driver, "training-form", Browser.LAPTOP);
+        browser.open("/admin/system");
+        Browser.screenshot(driver, "system", Browser.LAPTOP);
+    }
+
+    /** Jobs in every state and the models the finished ones published; returns the running job. */
+    private static long showcaseJobsAndModels(String slug) {
+        Fixtures.items(slug, IntStream.range(0, 40).mapToObj(i -> "item-" + i).toList());
+        long knn = queue(slug, TextKnnParameters.METHOD, Map.of());
+        WorkerWrites.claim(knn, "trainer-2.example#0");
+        long knnModel = WorkerWrites.publish(slug, knn, TextKnnParameters.METHOD,
+                TextKnnParameters.SPEC.resolve(Map.of()).asMap(), metrics(0.0312, 0.0581, 0.0247, 0.0284, 0.0532, 0.0226),
+                snapshot(53_258, 4_905, 2_420), 1);
+        WorkerWrites.succeed(knn, knnModel);
+        Api.admin().post(modelsApi(slug) + "/" + knnModel + "/activate").then().statusCode(200);
+        long sasrec = queue(slug, SasrecParameters.METHOD, Map.of(SasrecParameters.MAX_EPOCHS, 50));
+        WorkerWrites.claim(sasrec, "trainer-1.example#0");
+        WorkerWrites.succeed(sasrec, WorkerWrites.publish(slug, sasrec, SasrecParameters.METHOD,
+                SasrecParameters.SPEC.resolve(Map.of(SasrecParameters.MAX_EPOCHS, 50)).asMap(),
+                metrics(0.0534, 0.0979, 0.0412, 0.0468, 0.0891, 0.0377), snapshot(53_258, 4_905, 2_420), 2));
+        long failed = queue(slug, SasrecParameters.METHOD, Map.of(SasrecParameters.DIM, 1024, SasrecParameters.HEADS, 3));
+        WorkerWrites.claim(failed, "trainer-1.example#0");
+        WorkerWrites.fail(failed, "java.lang.IllegalArgumentException: heads (3) must divide dim (1024)");
+        Api.admin().post("/api/v1/catalogs/" + slug + "/training-jobs/"
+                + queue(slug, "popularity", Map.of()) + "/cancel").then().statusCode(200);
+        long running = queue(slug, SasrecParameters.METHOD, Map.of(SasrecParameters.DIM, 128, SasrecParameters.MAX_EPOCHS, 40));
+        WorkerWrites.claim(running, "trainer-1.example#0");
+        double[] loss = {8.91, 7.12, 6.35, 5.98, 5.77, 5.66, 5.60, 5.57, 5.55};
+        double[] ndcg = {0.0121, 0.0263, 0.0342, 0.0391, 0.0410, 0.0418, 0.0425, 0.0427, 0.0426};
+        for (int epoch = 1; epoch <= loss.length; epoch++) {
+            WorkerWrites.metric(running, "train.epoch_loss", epoch, loss[epoch - 1]);
+            WorkerWrites.metric(running, "validation.ndcg@10", epoch, ndcg[epoch - 1]);
+        }
+        WorkerWrites.progress(running, "train", loss.length, 40, 1_260);
+        Fixtures.update("UPDATE training_job SET created_at = now() - interval '15 minutes', started_at = now() - interval '14 minutes' WHERE id = ?", running);
+        queue(slug, TextKnnParameters.METHOD, Map.of(TextKnnParameters.DIM, 256));
+        return running;
     }
 
     private WebElement slotRow(String host, int slot) {

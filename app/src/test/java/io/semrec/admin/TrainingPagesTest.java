@@ -168,7 +168,7 @@ class TrainingPagesTest {
                 .body(not(containsString("<html")))
                 .body(containsString("id=\"f-param.epochs\" name=\"param.epochs\" type=\"number\" value=\"10\""))
                 .body(containsString("min=\"1\" max=\"100\" step=\"1\""))
-                .body(containsString("passes over the data. From 1 to 100. Default: 10."))
+                .body(containsString("passes over the data. Default 10; 1 to 100."))
                 .body(containsString("min=\"0.000001\" max=\"1\" step=\"any\""))
                 .body(containsString("<option value=\"ce\">ce</option>"));
         // Without JavaScript the method is changed by posting the form: the catalog stays chosen.

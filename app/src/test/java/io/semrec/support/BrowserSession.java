@@ -69,7 +69,7 @@ public final class BrowserSession {
                 .orElseThrow(() -> new AssertionError("no button '" + label + "'")));
     }
 
-    /** Clicks a link or button and waits for the page it leads to ({@link Browser#follow}). */
+    /** Clicks a link or button and waits for the page it leads to. */
     public void follow(WebElement target) {
         Browser.follow(driver, target);
     }

@@ -39,7 +39,7 @@
       const data = this.data();
       this.figure.querySelector('.no-points').hidden = data[0].length > 0;
       this.figure.dataset.points = String(data[0].length);
-      const body = this.figure.querySelector('tbody');
+      const body = this.figure.querySelector('table.points tbody');
       body.replaceChildren(...data[0].map((step, i) => {
         const row = document.createElement('tr');
         const epoch = document.createElement('td');

@@ -1,6 +1,6 @@
 package io.semrec.admin.model;
 
-import io.semrec.admin.training.ParameterText;
+import io.semrec.admin.MethodParameterFields;
 import io.semrec.model.ModelView;
 import io.semrec.training.spec.MethodParameters;
 import io.semrec.training.spec.ParameterSpec;
@@ -57,13 +57,13 @@ public record ModelRow(ModelView model, Scores validation, Scores test, Snapshot
         Map<String, Object> used = params == null ? Map.of() : params;
         String changed = method.parameters().stream()
                 .filter(spec -> used.containsKey(spec.name()) && !same(spec, used.get(spec.name())))
-                .map(spec -> spec.name() + " " + ParameterText.of(used.get(spec.name())))
+                .map(spec -> spec.name() + " " + MethodParameterFields.text(used.get(spec.name())))
                 .collect(Collectors.joining(", "));
         return changed.isEmpty() ? "defaults" : changed;
     }
 
     private static boolean same(ParameterSpec spec, Object value) {
-        return ParameterText.of(spec.defaultValue()).equals(ParameterText.of(value));
+        return MethodParameterFields.text(spec.defaultValue()).equals(MethodParameterFields.text(value));
     }
 
     private static Double number(Object value) {

@@ -1,8 +1,8 @@
 package io.semrec.admin.training;
 
 import io.semrec.admin.Choice;
+import io.semrec.admin.MethodParameterFields;
 import jakarta.ws.rs.core.MultivaluedMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +23,8 @@ public record JobForm(String catalog, String method, String activate, Map<String
     /** The API's {@code activate} values, explained. */
     static final List<Choice> ACTIVATIONS = List.of(
             new Choice("never", "Never: I activate it myself"),
-            new Choice("if-better", "If better: when its validation NDCG@10 beats the active model's"),
-            new Choice("always", "Always: serve from it as soon as it is published"));
+            new Choice("if-better", "If better: beats the active model's validation NDCG@10"),
+            new Choice("always", "Always: as soon as it is published"));
 
     /** A fresh form: the method's defaults. */
     static JobForm start(String catalog, String method) {
@@ -32,14 +32,8 @@ public record JobForm(String catalog, String method, String activate, Map<String
     }
 
     static JobForm of(MultivaluedMap<String, String> form) {
-        Map<String, String> params = new LinkedHashMap<>();
-        form.forEach((name, values) -> {
-            if (name.startsWith(MethodForm.PARAM_PREFIX) && !values.isEmpty()) {
-                params.put(name.substring(MethodForm.PARAM_PREFIX.length()), values.get(0));
-            }
-        });
         return new JobForm(strip(form.getFirst("catalog")), strip(form.getFirst("method")),
-                strip(form.getFirst("activate")), params);
+                strip(form.getFirst("activate")), MethodParameterFields.typed(form));
     }
 
     /** The same choices with another method, whose fields start from its defaults. */

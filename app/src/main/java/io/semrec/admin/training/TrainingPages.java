@@ -5,6 +5,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.semrec.admin.AdminUiConfig;
 import io.semrec.admin.Choice;
 import io.semrec.admin.FormErrors;
+import io.semrec.admin.MethodParameterFields;
 import io.semrec.admin.Notice;
 import io.semrec.admin.PageJson;
 import io.semrec.api.Page;
@@ -62,13 +63,14 @@ public class TrainingPages {
                 String catalog, List<Choice> statuses, String status, String filters, Notice notice);
 
         static native TemplateInstance create(JobForm form, List<Choice> catalogs, List<Choice> methods,
-                List<Choice> activations, MethodParameters method, List<ParameterField> fields, FormErrors errors);
-
-        static native TemplateInstance create$params(MethodParameters method, List<ParameterField> fields,
+                List<Choice> activations, MethodParameters method, List<MethodParameterFields.Field> fields,
                 FormErrors errors);
 
-        static native TemplateInstance job(JobSummary summary, List<JobCurves.Curve> curves, String curvesJson,
-                Notice notice);
+        static native TemplateInstance create$params(MethodParameters method, List<MethodParameterFields.Field> fields,
+                FormErrors errors);
+
+        static native TemplateInstance job(JobSummary summary, Map<String, String> params, List<JobCurves.Curve> curves,
+                String curvesJson, Notice notice);
 
         static native TemplateInstance cancel(JobSummary summary);
     }
@@ -127,7 +129,7 @@ public class TrainingPages {
     @Path(NEW + "/params")
     public TemplateInstance params(@RestQuery String method) {
         MethodParameters chosen = chosenMethod(method);
-        return Templates.create$params(chosen, MethodForm.fields(chosen, Map.of()), FormErrors.none());
+        return Templates.create$params(chosen, MethodParameterFields.of(chosen, Map.of()), FormErrors.none());
     }
 
     /** Without JavaScript, changing the method posts the form here: the same form with that method's fields. */
@@ -151,7 +153,7 @@ public class TrainingPages {
             catalog = refuseInto(errors, "catalog", () -> directory.require(form.catalog()));
         }
         MethodParameters method = refuseInto(errors, "method", () -> validation.method("method", form.method()));
-        Map<String, Object> params = method == null ? Map.of() : MethodForm.parse(method, form.params(), errors);
+        Map<String, Object> params = method == null ? Map.of() : MethodParameterFields.parse(method, form.params(), errors);
         TrainingJobRequests.Create request = errors.validate(validator,
                 new TrainingJobRequests.Create(form.method(), params, form.activate()));
         if (!errors.any()) {
@@ -169,7 +171,9 @@ public class TrainingPages {
     public TemplateInstance job(@RestPath String slug, @RestPath long id, @RestQuery String notice) {
         CatalogRef catalog = directory.require(slug);
         List<JobCurves.Curve> curves = JobCurves.of(jobs.metrics(catalog, id));
-        return Templates.job(JobSummary.of(jobs.get(catalog, id)), curves, json.of(curves), Notice.parse(notice));
+        JobSummary summary = JobSummary.of(jobs.get(catalog, id));
+        return Templates.job(summary, MethodParameterFields.text(summary.job().params()), curves, json.of(curves),
+                Notice.parse(notice));
     }
 
     /** Server-sent events: the job's progress and new curve points, until it finishes. */
@@ -210,7 +214,7 @@ public class TrainingPages {
         JobForm shown = form.method() == null ? form.withMethod(method.method()) : form;
         List<Choice> methodChoices = methods.all().stream().map(m -> Choice.of(m.method())).toList();
         return Templates.create(shown, catalogChoices(), methodChoices, JobForm.ACTIVATIONS, method,
-                MethodForm.fields(method, form.params()), errors);
+                MethodParameterFields.of(method, form.params()), errors);
     }
 
     /** The named method, or the first one when the name is missing or unknown. */
