@@ -55,17 +55,21 @@ public final class MiniLmFixture {
 
     /** The named fields of the first items of shared/datasets/amazon-office, joined by spaces. */
     public static List<String> officeItems(int count, List<String> fields) {
-        Path items = Stream.of("../../shared/datasets", "../shared/datasets")
-                .map(dir -> Path.of(dir, "amazon-office", "items.jsonl").toAbsolutePath().normalize())
-                .filter(Files::isRegularFile)
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("amazon-office dataset not found beside the repository"));
         ObjectMapper json = new ObjectMapper();
-        try (Stream<String> lines = Files.lines(items)) {
+        try (Stream<String> lines = Files.lines(officeItemsFile())) {
             return lines.limit(count).map(line -> joinFields(json, line, fields)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** shared/datasets/amazon-office/items.jsonl beside the repository (JSON lines, one item each). */
+    public static Path officeItemsFile() {
+        return Stream.of("../../shared/datasets", "../shared/datasets")
+                .map(dir -> Path.of(dir, "amazon-office", "items.jsonl").toAbsolutePath().normalize())
+                .filter(Files::isRegularFile)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("amazon-office dataset not found beside the repository"));
     }
 
     private static String joinFields(ObjectMapper json, String line, List<String> fields) {
