@@ -27,7 +27,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * Latency of the plain-Java serving encoder with warm-started all-MiniLM-L6-v2 weights on real
  * amazon-office item texts (title, brand, categories as key-value tokens, 32 tokens per attribute):
  * p50/p99 wall time and mean thread-CPU time per history of 5, 20 and 50 random catalog items, at
- * token budgets 128 and 256 (the default; others with {@code -Dsemrec.benchmark.budgets=128,256,512}); plus the Java-vs-DJL CLS difference on one real
+ * token budgets 128 and 256 (the default; others with {@code -Dsemrec.benchmark.budgets=128,256,512}),
+ * one encoder thread unless {@code -Dsemrec.benchmark.threads=N}; plus the Java-vs-DJL CLS difference on one real
  * 20-item history. Prints, asserts nothing; runs only with {@code -Dsemrec.benchmark=true}
  * ({@code bench/recformer-encoder.sh}).
  */
@@ -39,12 +40,13 @@ class RecformerEncoderBenchmark {
     private static final int ITEMS = 2000;
     private static final int WARMUP = Integer.getInteger("semrec.benchmark.warmup", 20);
     private static final int RUNS = Integer.getInteger("semrec.benchmark.runs", 200);
+    private static final int THREADS = Integer.getInteger("semrec.benchmark.threads", 1);
     private static final int[] BUDGETS = Arrays.stream(System.getProperty("semrec.benchmark.budgets", "128,256")
             .split(",")).mapToInt(Integer::parseInt).toArray();
 
     @Test
     void servingLatency() throws IOException {
-        print("cpus %d, load average %s", Runtime.getRuntime().availableProcessors(),
+        print("cpus %d, encoder threads %d, load average %s", Runtime.getRuntime().availableProcessors(), THREADS,
                 Files.readString(Path.of("/proc/loadavg")).trim());
         PretrainedMiniLm pretrained = MiniLmFixture.pretrained();
         RecformerItemTokens items = officeItemTokens(pretrained);
@@ -55,7 +57,8 @@ class RecformerEncoderBenchmark {
                     manager);
             SplittableRandom random = new SplittableRandom(17);
             for (int budget : BUDGETS) {
-                io.semrec.encoder.RecformerEncoder served = RecformerServingParityTest.serving(djl, items, budget);
+                io.semrec.encoder.RecformerEncoder served = RecformerServingParityTest.serving(djl, items, budget,
+                        THREADS);
                 if (budget == io.semrec.encoder.RecformerEncoder.DEFAULT_TOKEN_BUDGET) {
                     Sequence sequence = served.sequence(history(random, 20));
                     float[] expected = RecformerServingParityTest.djlCls(djl, sequence);
