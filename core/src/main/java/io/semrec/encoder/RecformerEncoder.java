@@ -29,7 +29,8 @@ import java.util.Map;
  *
  * <p><b>Speed</b>: weights are held transposed, {@code [in][out]}, with the five per-token projections
  * of a layer (query, key, value, key_global, value_global) fused into one {@code [H][5H]} matrix; the
- * last layer computes only what CLS needs. Thread-safe: each thread reuses its own buffers.
+ * last layer computes only what CLS needs. Optionally one encode spreads its rows over several threads
+ * ({@link RowSplitter}). Thread-safe: each calling thread reuses its own buffers.
  */
 public final class RecformerEncoder implements SequenceEncoder {
 
@@ -62,13 +63,16 @@ public final class RecformerEncoder implements SequenceEncoder {
     private final float[] embeddingShift;
     private final List<Layer> layers;
     private final ThreadLocal<Buffers> buffers;
+    private final RowSplitter rows;
 
     /**
      * @param weights the encoder's tensors and architecture metadata (other tensors are ignored)
      * @param tokenBudget the most tokens of a served sequence, [CLS] included; at most the model's positions
+     * @param threads threads one encode spreads its rows over (1: the calling thread alone)
      * @throws IOException if a tensor is missing or has the wrong shape
      */
-    public RecformerEncoder(SafeTensors weights, RecformerItemTokens items, int tokenBudget) throws IOException {
+    public RecformerEncoder(SafeTensors weights, RecformerItemTokens items, int tokenBudget, int threads)
+            throws IOException {
         this.architecture = RecformerArchitecture.fromMetadata(weights.metadata());
         this.items = items;
         if (tokenBudget < 1 || tokenBudget > architecture.maxTokenPositions()) {
@@ -76,6 +80,7 @@ public final class RecformerEncoder implements SequenceEncoder {
                     + architecture.maxTokenPositions());
         }
         this.tokenBudget = tokenBudget;
+        this.rows = new RowSplitter(threads);
         hidden = architecture.hiddenSize();
         headSize = architecture.headSize();
         oneSided = architecture.attentionWindow() / 2;
@@ -98,9 +103,9 @@ public final class RecformerEncoder implements SequenceEncoder {
     }
 
     /** Loads an artifact as the training worker writes it ({@link #artifact}). */
-    public static RecformerEncoder read(byte[] artifact, int tokenBudget) throws IOException {
+    public static RecformerEncoder read(byte[] artifact, int tokenBudget, int threads) throws IOException {
         SafeTensors file = SafeTensors.read(artifact);
-        return new RecformerEncoder(file, RecformerItemTokens.fromSafeTensors(file), tokenBudget);
+        return new RecformerEncoder(file, RecformerItemTokens.fromSafeTensors(file), tokenBudget, threads);
     }
 
     /** One file holding the encoder weights (as the DJL encoder saves them) and the items' tokens. */
@@ -219,19 +224,23 @@ public final class RecformerEncoder implements SequenceEncoder {
     /** A layer over every token: fused projections, windowed + global attention, feed-forward. */
     private void fullLayer(Layer layer, Buffers b, int length) {
         int width = FUSED * hidden;
-        VectorMath.matmul(b.state, hidden, 0, length, layer.fused, layer.fusedBias, width, 0, width, b.projected);
+        rows.run(0, length, (from, to) ->
+                VectorMath.matmul(b.state, hidden, from, to, layer.fused, layer.fusedBias, width, 0, width, b.projected));
         globalAttention(layer, b, length);
-        for (int i = 1; i < length; i++) {
-            localAttention(b, i, length);
-        }
-        finish(layer, b, 0, length);
+        rows.run(1, length, (from, to) -> {
+            float[] scores = from == 1 ? b.scores : new float[length];
+            for (int i = from; i < to; i++) {
+                localAttention(b, scores, i, length);
+            }
+        });
+        rows.run(0, length, (from, to) -> finish(layer, b, from, to));
     }
 
     /** The last layer: only CLS's row is read, so only its global attention and feed-forward are computed. */
     private void clsLayer(Layer layer, Buffers b, int length) {
         int width = FUSED * hidden;
-        VectorMath.matmul(b.state, hidden, 0, length, layer.fused, layer.fusedBias, width, KEY_GLOBAL * hidden,
-                width, b.projected);
+        rows.run(0, length, (from, to) -> VectorMath.matmul(b.state, hidden, from, to, layer.fused, layer.fusedBias,
+                width, KEY_GLOBAL * hidden, width, b.projected));
         globalAttention(layer, b, length);
         finish(layer, b, 0, 1);
     }
@@ -249,12 +258,12 @@ public final class RecformerEncoder implements SequenceEncoder {
                         headSize) * scale;
                 max = Math.max(max, b.scores[j]);
             }
-            mix(b, length, max, 0, VALUE_GLOBAL, column, 1);
+            mix(b, b.scores, length, max, 0, VALUE_GLOBAL, column, 1);
         }
     }
 
     /** Token i attends to CLS and to the tokens within the window on either side (CLS counted once). */
-    private void localAttention(Buffers b, int i, int length) {
+    private void localAttention(Buffers b, float[] scores, int i, int length) {
         int width = FUSED * hidden;
         int from = Math.max(1, i - oneSided);
         int to = Math.min(length - 1, i + oneSided);
@@ -265,11 +274,11 @@ public final class RecformerEncoder implements SequenceEncoder {
             float max = Float.NEGATIVE_INFINITY;
             for (int n = 0; n < keys; n++) {
                 int j = n == 0 ? 0 : from + n - 1;
-                b.scores[n] = VectorMath.dot(b.projected, queryAt, b.projected, j * width + KEY * hidden + column,
+                scores[n] = VectorMath.dot(b.projected, queryAt, b.projected, j * width + KEY * hidden + column,
                         headSize) * scale;
-                max = Math.max(max, b.scores[n]);
+                max = Math.max(max, scores[n]);
             }
-            mix(b, keys, max, i, VALUE, column, from);
+            mix(b, scores, keys, max, i, VALUE, column, from);
         }
     }
 
@@ -277,17 +286,18 @@ public final class RecformerEncoder implements SequenceEncoder {
      * Softmax of {@code scores[0..count)} and the weighted sum of the matching value rows into
      * {@code mixed[row]}; slot 0 is CLS, slot {@code n > 0} is token {@code firstKey + n - 1}.
      */
-    private void mix(Buffers b, int count, float max, int row, int valueBlock, int column, int firstKey) {
+    private void mix(Buffers b, float[] scores, int count, float max, int row, int valueBlock, int column,
+            int firstKey) {
         int width = FUSED * hidden;
         float sum = 0;
         for (int n = 0; n < count; n++) {
-            b.scores[n] = (float) Math.exp(b.scores[n] - max);
-            sum += b.scores[n];
+            scores[n] = (float) Math.exp(scores[n] - max);
+            sum += scores[n];
         }
         int outAt = row * hidden + column;
         Arrays.fill(b.mixed, outAt, outAt + headSize, 0f);
         for (int n = 0; n < count; n++) {
-            float p = b.scores[n] / sum;
+            float p = scores[n] / sum;
             int key = n == 0 ? 0 : firstKey + n - 1;
             int valueAt = key * width + valueBlock * hidden + column;
             for (int k = 0; k < headSize; k++) {

@@ -18,17 +18,21 @@ public final class SharedDatasets {
 
     /** The named fields of the first {@code count} items of a dataset ({@code amazon-office}, ...), joined by spaces. */
     public static List<String> items(String dataset, int count, List<String> fields) {
-        Path items = Stream.of("../../shared/datasets", "../shared/datasets")
-                .map(dir -> Path.of(dir, dataset, "items.jsonl").toAbsolutePath().normalize())
-                .filter(Files::isRegularFile)
-                .findFirst()
-                .orElseThrow(() -> new AssertionError(dataset + " dataset not found beside the repository"));
         ObjectMapper json = new ObjectMapper();
-        try (Stream<String> lines = Files.lines(items)) {
+        try (Stream<String> lines = Files.lines(itemsFile(dataset))) {
             return lines.limit(count).map(line -> joinFields(json, line, fields)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A dataset's items.jsonl beside the repository (JSON lines, one item each). */
+    public static Path itemsFile(String dataset) {
+        return Stream.of("../../shared/datasets", "../shared/datasets")
+                .map(dir -> Path.of(dir, dataset, "items.jsonl").toAbsolutePath().normalize())
+                .filter(Files::isRegularFile)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(dataset + " dataset not found beside the repository"));
     }
 
     private static String joinFields(ObjectMapper json, String line, List<String> fields) {

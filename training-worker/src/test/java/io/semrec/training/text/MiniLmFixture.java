@@ -52,4 +52,9 @@ public final class MiniLmFixture {
     public static List<String> officeItems(int count, List<String> fields) {
         return SharedDatasets.items("amazon-office", count, fields);
     }
+
+    /** shared/datasets/amazon-office/items.jsonl beside the repository (JSON lines, one item each). */
+    public static Path officeItemsFile() {
+        return SharedDatasets.itemsFile("amazon-office");
+    }
 }

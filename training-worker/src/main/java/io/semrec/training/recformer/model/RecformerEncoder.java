@@ -13,6 +13,7 @@ import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 import io.semrec.training.text.BertEncoderBlock;
 import io.semrec.training.text.FloatTensor;
+import java.nio.FloatBuffer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -105,7 +106,7 @@ public final class RecformerEncoder extends AbstractBlock {
                 throw new IllegalArgumentException(entry.getKey() + " is " + array.getShape() + " in the model but "
                         + new Shape(tensor.shape()) + " in the weights");
             }
-            array.set(java.nio.FloatBuffer.wrap(tensor.values()));
+            array.set(FloatBuffer.wrap(tensor.values()));
         }
         if (!rest.isEmpty()) {
             throw new IllegalArgumentException("weights have unknown tensors " + rest.keySet());

@@ -64,6 +64,16 @@ class RecformerServingParityTest {
     }
 
     @Test
+    void rowsSpreadOverThreadsGiveTheSameVector() throws IOException {
+        SplittableRandom random = new SplittableRandom(41);
+        RecformerEncoder djl = randomEncoder(random);
+        RecformerItemTokens items = randomItems(random, 80);
+        long[] history = random.longs(20, 1000, 1080).toArray();
+        assertArrayEquals(serving(djl, items, 400, 1).encodeItems(history),
+                serving(djl, items, 400, 3).encodeItems(history), 0f);
+    }
+
+    @Test
     void sequenceIsClsThenNewestItemsFirstUnderTheTokenBudget() throws IOException {
         RecformerItemTokens items = new RecformerItemTokens(new long[] {7, 8, 9}, new long[] {0, 2, 5, 6},
                 new int[] {10, 11, 20, 21, 22, 30}, new int[] {1, 2, 1, 2, 2, 1}, CLS_TOKEN);
@@ -98,7 +108,7 @@ class RecformerServingParityTest {
         RecformerItemTokens items = randomItems(random, 10);
         byte[] bytes = io.semrec.encoder.RecformerEncoder.artifact(RecformerCheckpoints.toSafeTensors(djl), items)
                 .toBytes();
-        io.semrec.encoder.RecformerEncoder served = io.semrec.encoder.RecformerEncoder.read(bytes, 64);
+        io.semrec.encoder.RecformerEncoder served = io.semrec.encoder.RecformerEncoder.read(bytes, 64, 1);
         assertEquals(CONFIG.architecture(), served.architecture());
         long[] history = {1003, 1001};
         assertArrayEquals(serving(djl, items, 64).encodeItems(history), served.encodeItems(history), 0f);
@@ -106,8 +116,13 @@ class RecformerServingParityTest {
 
     static io.semrec.encoder.RecformerEncoder serving(RecformerEncoder djl, RecformerItemTokens items,
             int tokenBudget) throws IOException {
+        return serving(djl, items, tokenBudget, 1);
+    }
+
+    static io.semrec.encoder.RecformerEncoder serving(RecformerEncoder djl, RecformerItemTokens items,
+            int tokenBudget, int threads) throws IOException {
         SafeTensors weights = SafeTensors.read(RecformerCheckpoints.toSafeTensors(djl).toBytes());
-        return new io.semrec.encoder.RecformerEncoder(weights, items, tokenBudget);
+        return new io.semrec.encoder.RecformerEncoder(weights, items, tokenBudget, threads);
     }
 
     static float[] djlCls(RecformerEncoder djl, Sequence sequence) {
