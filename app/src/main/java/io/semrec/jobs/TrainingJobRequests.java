@@ -23,5 +23,10 @@ public final class TrainingJobRequests {
             @Pattern(regexp = "never|always|if-better", message = "must be never, always or if-better") String activate,
             @Pattern(regexp = "train|refresh", message = "must be train or refresh") String kind,
             Long baseModel) {
+
+        /** A request to train a new model. */
+        public Create(String method, Map<String, Object> params, String activate) {
+            this(method, params, activate, null, null);
+        }
     }
 }
