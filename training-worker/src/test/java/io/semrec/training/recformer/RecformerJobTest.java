@@ -14,6 +14,7 @@ import io.semrec.encoder.RecformerItemTokens;
 import io.semrec.encoder.SequenceEncoder;
 import io.semrec.evaluation.ItemVectorScorer;
 import io.semrec.model.PublishedModel;
+import io.semrec.training.TrainingMetrics;
 import io.semrec.training.spec.RecformerParameters;
 import io.semrec.worker.TestDb;
 import jakarta.inject.Inject;
@@ -54,19 +55,7 @@ class RecformerJobTest {
         String warmStart = "test-tiny-" + UUID.randomUUID().toString().substring(0, 8);
         pretraining.store().put(warmStart, TinyRecformer.randomEncoder(), "a random tiny encoder for tests");
         TestDb db = new TestDb(dataSource);
-        String slug = "recformer-" + UUID.randomUUID().toString().substring(0, 12);
-        long catalog = db.queryLong("INSERT INTO catalog (slug, name) VALUES (?, ?) RETURNING id", slug, slug);
-        for (int i = 0; i < ITEMS; i++) {
-            addItem(db, catalog, i);
-        }
-        int[][] histories = TinyRecformer.successorHistories(ITEMS, 30, 5);
-        for (int u = 0; u < histories.length; u++) {
-            for (int t = 0; t < histories[u].length; t++) {
-                db.update("INSERT INTO event (catalog_id, user_id, item_id, seq) SELECT ?, ?, id, ? FROM item "
-                        + "WHERE catalog_id = ? AND external_id = ?", catalog, "u" + u, (long) t, catalog,
-                        "item-" + histories[u][t]);
-            }
-        }
+        long catalog = catalogWithEvents(db, "recformer-", 0);
         Map<String, Object> params = new LinkedHashMap<>(TinyRecformer.params());
         params.put(RecformerParameters.WARM_START, warmStart);
         long job = db.job(catalog, RecformerParameters.METHOD, JSON.writeValueAsString(params), "always", 1);
@@ -110,6 +99,51 @@ class RecformerJobTest {
         List<String> withNew = ranked(refreshed, List.of("item-2", newItem));
         assertEquals(ITEMS + 2, withNew.size(), "a session with a new item is encoded, and new items rank");
         assertTrue(withNew.contains("item-" + ITEMS));
+    }
+
+    @Test
+    void zeroShotPretrainsOnAnotherCatalogAndNeverTrainsOnItsOwn() throws Exception {
+        String warmStart = "test-tiny-" + UUID.randomUUID().toString().substring(0, 8);
+        pretraining.store().put(warmStart, TinyRecformer.randomEncoder(), "a random tiny encoder for tests");
+        TestDb db = new TestDb(dataSource);
+        long source = catalogWithEvents(db, "zs-source-", 0);
+        String sourceSlug = (String) db.row("SELECT slug FROM catalog WHERE id = ?", source).get("slug");
+        long target = catalogWithEvents(db, "zs-target-", 100);
+        Map<String, Object> params = new LinkedHashMap<>(TinyRecformer.params());
+        params.put(RecformerParameters.WARM_START, warmStart);
+        params.put(RecformerParameters.PRETRAIN_DATASET, sourceSlug);
+        params.put(RecformerParameters.FINETUNE_EPOCHS, 0);
+        params.put(RecformerParameters.FROZEN_EPOCHS, 0);
+        long job = db.job(target, RecformerParameters.METHOD, JSON.writeValueAsString(params), "never", 1);
+        long model = succeededModel(db, job);
+
+        JsonNode metrics = JSON.readTree((String) db.row("SELECT metrics::text AS m FROM model WHERE id = ?", model)
+                .get("m"));
+        assertEquals(0, metrics.get("epochs").asInt(), "no training on the target catalog");
+        assertTrue(metrics.has("test"), metrics.toString());
+        assertEquals(0L, db.queryLong("SELECT count(*) FROM job_metric WHERE job_id = ? AND name = ?", job,
+                TrainingMetrics.TRAIN_LOSS));
+        assertTrue(db.queryLong("SELECT count(*) FROM job_metric WHERE job_id = ? AND name = ?", job,
+                RecformerTrainer.PRETRAIN_ITEM_ITEM_LOSS) > 0, "pre-trained on the source catalog");
+        assertEquals(ITEMS, vectors(model).size());
+    }
+
+    /** A catalog of {@link #ITEMS} items numbered from {@code firstItem}, with successor histories. */
+    private static long catalogWithEvents(TestDb db, String prefix, int firstItem) throws Exception {
+        String slug = prefix + UUID.randomUUID().toString().substring(0, 8);
+        long catalog = db.queryLong("INSERT INTO catalog (slug, name) VALUES (?, ?) RETURNING id", slug, slug);
+        for (int i = firstItem; i < firstItem + ITEMS; i++) {
+            addItem(db, catalog, i);
+        }
+        int[][] histories = TinyRecformer.successorHistories(ITEMS, 30, 7);
+        for (int u = 0; u < histories.length; u++) {
+            for (int t = 0; t < histories[u].length; t++) {
+                db.update("INSERT INTO event (catalog_id, user_id, item_id, seq) SELECT ?, ?, id, ? FROM item "
+                        + "WHERE catalog_id = ? AND external_id = ?", catalog, "u" + u, (long) t, catalog,
+                        "item-" + (firstItem + histories[u][t]));
+            }
+        }
+        return catalog;
     }
 
     private static void addItem(TestDb db, long catalog, int i) throws Exception {
