@@ -3,8 +3,10 @@
 # dataset folder into a fresh catalog, trains one job per method (and seed), and reports the test-split
 # NDCG@10, Recall@10 and MRR the jobs recorded on their models. Run through `./semrec bench quality`.
 #   options: --dataset NAME|DIR  [--methods popularity,text-knn,sasrec]  [--seeds N]  [--budget-minutes M]
-#            [--params METHOD:k=v,...]  [--skip-build]
+#            [--params METHOD:k=v,...]  [--pretrain-dataset NAME|DIR]  [--skip-build]
 #   NAME is a folder under $SEMREC_DATASETS (default: ../shared/datasets next to the checkout).
+#   recformer-zeroshot: a recformer job with no fine-tuning, pre-trained on --pretrain-dataset (imported into a
+#   catalog of its own) and evaluated on --dataset, which it never trains on.
 #   --seeds applies to methods with a seed parameter (sasrec); deterministic ones run once (seed 0).
 #   --budget-minutes bounds each job; a job over it is cancelled and reported as such.
 # The table is appended to docs/benchmarks.md; the last lines are one RESULT line per job.
@@ -17,7 +19,7 @@ export SEMREC_PORT="${SEMREC_PORT:-8093}"
 source scripts/lib.sh
 DATASETS="${SEMREC_DATASETS:-$ROOT/../shared/datasets}"
 
-DATASET="" METHODS="popularity,text-knn,sasrec" SEEDS=1 BUDGET_MINUTES=60 SKIP_BUILD=0
+DATASET="" METHODS="popularity,text-knn,sasrec" SEEDS=1 BUDGET_MINUTES=60 SKIP_BUILD=0 PRETRAIN_DATASET=""
 declare -A PARAMS=()
 COMMAND="./semrec bench quality $*"
 while [[ $# -gt 0 ]]; do
@@ -27,6 +29,7 @@ while [[ $# -gt 0 ]]; do
     --seeds) SEEDS="$2"; shift 2 ;;
     --budget-minutes) BUDGET_MINUTES="$2"; shift 2 ;;
     --params) PARAMS["${2%%:*}"]="${2#*:}"; shift 2 ;;
+    --pretrain-dataset) PRETRAIN_DATASET="$2"; [[ -d "$PRETRAIN_DATASET" ]] || PRETRAIN_DATASET="$DATASETS/$2"; shift 2 ;;
     --skip-build) SKIP_BUILD=1; shift ;;
     *) echo "unknown option: $1 (see the header of bench/quality.sh)" >&2; exit 1 ;;
   esac
@@ -46,18 +49,38 @@ trap cleanup EXIT
 start_app
 start_worker
 
-SLUG="bench-$(tr 'A-Z_' 'a-z-' <<< "$NAME" | tr -cd 'a-z0-9-')-$(date +%s)"
-step "importing $NAME into catalog '$SLUG'"
-api POST /api/v1/catalogs -H 'Content-Type: application/json' -d "{\"slug\":\"$SLUG\",\"name\":\"quality benchmark $NAME\"}" >/dev/null
-api POST "/api/v1/catalogs/$SLUG/items" -H 'Content-Type: application/x-ndjson' --data-binary "@$DATASET/items.jsonl" | summary
-api POST "/api/v1/catalogs/$SLUG/events" -H 'Content-Type: text/csv' --data-binary "@$DATASET/events.csv" | summary
+# import_dataset DIR: imports a dataset folder into a new catalog; prints the catalog's slug.
+import_dataset() {
+  local name slug
+  name="$(basename "$1")"
+  slug="bench-$(tr 'A-Z_' 'a-z-' <<< "$name" | tr -cd 'a-z0-9-')-$(date +%s)"
+  step "importing $name into catalog '$slug'" >&2
+  api POST /api/v1/catalogs -H 'Content-Type: application/json' -d "{\"slug\":\"$slug\",\"name\":\"quality benchmark $name\"}" >/dev/null
+  api POST "/api/v1/catalogs/$slug/items" -H 'Content-Type: application/x-ndjson' --data-binary "@$1/items.jsonl" | summary >&2
+  api POST "/api/v1/catalogs/$slug/events" -H 'Content-Type: text/csv' --data-binary "@$1/events.csv" | summary >&2
+  echo "$slug"
+}
+SLUG="$(import_dataset "$DATASET")"
+PRETRAIN_SLUG=""
+if [[ ",$METHODS," == *",recformer-zeroshot,"* ]]; then
+  [[ -f "$PRETRAIN_DATASET/items.jsonl" && -f "$PRETRAIN_DATASET/events.csv" ]] \
+    || { echo "recformer-zeroshot needs --pretrain-dataset (a dataset folder): '$PRETRAIN_DATASET'" >&2; exit 1; }
+  sleep 1  # a new second, so the two slugs differ even for folders of one name
+  PRETRAIN_SLUG="$(import_dataset "$(cd "$PRETRAIN_DATASET" && pwd)")"
+fi
 
-# params_json METHOD SEED: the job's params: --params values (numbers and booleans as such), the seed where the method has one.
+# job_method METHOD: the job API's method for a benchmark method name.
+job_method() {
+  [[ "$1" == recformer-zeroshot ]] && echo recformer || echo "$1"
+}
+
+# params_json METHOD SEED: the job's params: --params values (numbers and booleans as such), the seed where the method has
+# one; recformer-zeroshot adds its pre-training catalog and no fine-tuning.
 params_json() {
-  python3 - "$1" "$2" "${PARAMS[$1]:-}" "$(api GET /api/v1/methods)" <<'PY'
+  python3 - "$1" "$2" "${PARAMS[$1]:-}" "$(api GET /api/v1/methods)" "$(job_method "$1")" "$PRETRAIN_SLUG" <<'PY'
 import json, sys
 method, seed, text, methods = sys.argv[1], int(sys.argv[2]), sys.argv[3], json.loads(sys.argv[4])
-spec = next(m for m in methods["items"] if m["name"] == method)
+spec = next(m for m in methods["items"] if m["name"] == sys.argv[5])
 names = {p["name"] for p in spec["parameters"]}
 params = {}
 for part in filter(None, text.split(",")):
@@ -68,6 +91,8 @@ for part in filter(None, text.split(",")):
         params[name] = value
 if "seed" in names and seed > 0:
     params["seed"] = seed
+if method == "recformer-zeroshot":
+    params = {"pretrainDataset": sys.argv[6], "finetuneEpochs": 0, "frozenEpochs": 0, **params}
 print(json.dumps(params))
 PY
 }
@@ -78,7 +103,7 @@ RESULTS="$STATE_DIR/quality-results.tsv"
 IFS=',' read -r -a METHOD_LIST <<< "$METHODS"
 for method in "${METHOD_LIST[@]}"; do
   seeds=0
-  if api GET /api/v1/methods | python3 -c 'import json,sys; m=next(m for m in json.load(sys.stdin)["items"] if m["name"]==sys.argv[1]); sys.exit(0 if any(p["name"]=="seed" for p in m["parameters"]) else 1)' "$method"; then
+  if api GET /api/v1/methods | python3 -c 'import json,sys; m=next(m for m in json.load(sys.stdin)["items"] if m["name"]==sys.argv[1]); sys.exit(0 if any(p["name"]=="seed" for p in m["parameters"]) else 1)' "$(job_method "$method")"; then
     seeds="$SEEDS"
   fi
   for seed in $(seq "$([[ $seeds -eq 0 ]] && echo 0 || echo 1)" "$seeds"); do
@@ -88,7 +113,7 @@ for method in "${METHOD_LIST[@]}"; do
     worker_pid="$(cat "$STATE_DIR/worker.pid")"
     echo 5 > "/proc/$worker_pid/clear_refs"
     job="$(api POST "/api/v1/catalogs/$SLUG/training-jobs" -H 'Content-Type: application/json' \
-      -d "{\"method\":\"$method\",\"params\":$params,\"activate\":\"never\"}" | json_field id)"
+      -d "{\"method\":\"$(job_method "$method")\",\"params\":$params,\"activate\":\"never\"}" | json_field id)"
     final="$(await_job "$SLUG" "$job" $(( BUDGET_MINUTES * 60 )))"
     peak_rss_mib="$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$worker_pid/status")"
     status="$(json_field status <<< "$final")"

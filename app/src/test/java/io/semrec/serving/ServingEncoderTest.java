@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.semrec.artifact.ArtifactStore;
+import io.semrec.artifact.SafeTensors;
+import io.semrec.artifact.Tensor;
 import io.semrec.encoder.RecencyWeightedMeanEncoder;
+import io.semrec.encoder.RecformerArchitecture;
+import io.semrec.encoder.RecformerEncoder;
+import io.semrec.encoder.RecformerItemTokens;
 import io.semrec.encoder.SasrecEncoder;
 import io.semrec.encoder.SasrecWeights;
 import io.semrec.encoder.SequenceEncoder;
@@ -21,10 +26,12 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** Serving encodes a history with the encoder of the active model's method, built from what the model stored. */
@@ -56,8 +63,42 @@ class ServingEncoderTest {
     @Test
     void sasrecQueriesWithTheEncoderStoredAsTheModelsArtifact() throws Exception {
         SasrecWeights weights = randomSasrec(new SplittableRandom(11), 8, 2, 6);
-        Published model = publish("sasrec", ScoreMetric.DOT, Map.of(), 8, weights);
+        Published model = publish("sasrec", ScoreMetric.DOT, Map.of(), 8,
+                ids -> Map.entry(SasrecEncoder.ARTIFACT, weights.toSafeTensors().toBytes()));
         assertServedWith(model, new SasrecEncoder(weights));
+    }
+
+    @Test
+    void recformerEncodesTheSessionsItemsFromTheirStoredTokens() throws Exception {
+        RecformerArchitecture architecture = new RecformerArchitecture(40, 8, 2, 2, 16, 24, 0, 4,
+                RecformerArchitecture.TOKEN_TYPES, 4, 1e-5f);
+        SafeTensors weights = randomRecformer(new SplittableRandom(5), architecture);
+        byte[][] file = new byte[1][];
+        Published model = publish("recformer", ScoreMetric.COSINE, Map.of("servingTokenBudget", 24), 8, itemIds -> {
+            file[0] = RecformerEncoder.artifact(weights, randomTokens(new SplittableRandom(6), itemIds)).toBytes();
+            return Map.entry(RecformerEncoder.ARTIFACT, file[0]);
+        });
+        long catalogId = Fixtures.catalogId(model.catalog);
+        long[] history = HISTORY.stream().mapToLong(id -> ((Number) Fixtures.scalar(
+                "SELECT id FROM item WHERE catalog_id = ? AND external_id = ?", catalogId, id)).longValue()).toArray();
+        float[] query = RecformerEncoder.read(file[0], 24).encodeItems(history);
+        ServingFixture exact = new ServingFixture(model.catalog, model.modelId, model.metric, model.vectors);
+        assertEquals(exact.exactTop(query, Set.copyOf(HISTORY), 5), recommend(model.catalog, HISTORY, 5));
+    }
+
+    /** Three tokens per item (a key, two values) drawn from a vocabulary of 40. */
+    private static RecformerItemTokens randomTokens(SplittableRandom random, long[] itemIds) {
+        long[] offsets = new long[itemIds.length + 1];
+        int[] tokens = new int[itemIds.length * 3];
+        int[] types = new int[tokens.length];
+        for (int n = 0; n < itemIds.length; n++) {
+            offsets[n + 1] = offsets[n] + 3;
+            for (int t = 0; t < 3; t++) {
+                tokens[n * 3 + t] = 2 + random.nextInt(38);
+                types[n * 3 + t] = t == 0 ? RecformerArchitecture.KEY : RecformerArchitecture.VALUE;
+            }
+        }
+        return new RecformerItemTokens(itemIds, offsets, tokens, types, 1);
     }
 
     private record Published(String catalog, long modelId, ScoreMetric metric, Map<String, float[]> vectors) {
@@ -75,31 +116,77 @@ class ServingEncoderTest {
                 .extract().jsonPath().getList("items.itemId", String.class);
     }
 
-    /** Publishes random vectors (and the encoder artifact, for SASRec) as the worker would, and activates them. */
+    /**
+     * Publishes random vectors (and an encoder artifact, for learned encoders) as the worker would, and
+     * activates them.
+     *
+     * @param artifact the encoder artifact's name and bytes for the items' internal ids (in
+     *     {@link ServingFixture#itemIds} order), or null
+     */
     private Published publish(String method, ScoreMetric metric, Map<String, Object> params, int dim,
-            SasrecWeights sasrec) throws Exception {
+            Function<long[], Map.Entry<String, byte[]>> artifact) throws Exception {
         String catalog = Api.createCatalog("enc");
         List<String> ids = ServingFixture.itemIds(ITEMS);
         Fixtures.items(catalog, ids);
         Map<String, float[]> vectors = Vectors.random(ids, dim, 7);
         long catalogId = Fixtures.catalogId(catalog);
         List<ItemVector> rows = new ArrayList<>();
-        for (String id : ids) {
-            rows.add(new ItemVector(((Number) Fixtures.scalar("SELECT id FROM item WHERE catalog_id = ? AND external_id = ?",
-                    catalogId, id)).longValue(), vectors.get(id)));
+        long[] itemIds = new long[ids.size()];
+        for (int n = 0; n < ids.size(); n++) {
+            itemIds[n] = ((Number) Fixtures.scalar("SELECT id FROM item WHERE catalog_id = ? AND external_id = ?",
+                    catalogId, ids.get(n))).longValue();
+            rows.add(new ItemVector(itemIds[n], vectors.get(ids.get(n))));
         }
         long modelId;
         try (Connection c = Fixtures.dataSource().getConnection()) {
             c.setAutoCommit(false);
             modelId = new ModelPublisher("64MB").publish(c, new ModelDraft(catalogId, null, method, metric, params,
                     Map.of()), rows.iterator());
-            if (sasrec != null) {
-                artifacts.put(c, catalogId, modelId, SasrecEncoder.ARTIFACT, sasrec.toSafeTensors().toBytes());
+            if (artifact != null) {
+                Map.Entry<String, byte[]> file = artifact.apply(itemIds);
+                artifacts.put(c, catalogId, modelId, file.getKey(), file.getValue());
             }
             c.commit();
         }
         Vectors.activate(catalog, modelId);
         return new Published(catalog, modelId, metric, vectors);
+    }
+
+    /** Random weights under the names and shapes the serving Recformer encoder reads; what it computes is checked elsewhere. */
+    private static SafeTensors randomRecformer(SplittableRandom random, RecformerArchitecture a) {
+        int h = a.hiddenSize();
+        int inner = a.intermediateSize();
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        tensors.put("embeddings.word_embeddings.weight", matrix(random, a.vocabSize(), h));
+        tensors.put("embeddings.position_embeddings.weight", matrix(random, a.positionRows(), h));
+        tensors.put("embeddings.token_type_embeddings.weight", matrix(random, a.tokenTypes(), h));
+        tensors.put("embeddings.item_position_embeddings.weight", matrix(random, a.itemPositions(), h));
+        tensors.put("embeddings.LayerNorm.weight", matrix(random, 1, h));
+        tensors.put("embeddings.LayerNorm.bias", matrix(random, 1, h));
+        for (int l = 0; l < a.layers(); l++) {
+            String layer = "encoder.layer." + l + ".";
+            for (String projection : List.of("query", "key", "value", "query_global", "key_global", "value_global")) {
+                tensors.put(layer + "attention.self." + projection + ".weight", matrix(random, h, h));
+                tensors.put(layer + "attention.self." + projection + ".bias", matrix(random, 1, h));
+            }
+            tensors.put(layer + "attention.output.dense.weight", matrix(random, h, h));
+            tensors.put(layer + "attention.output.dense.bias", matrix(random, 1, h));
+            tensors.put(layer + "intermediate.dense.weight", matrix(random, inner, h));
+            tensors.put(layer + "intermediate.dense.bias", matrix(random, 1, inner));
+            tensors.put(layer + "output.dense.weight", matrix(random, h, inner));
+            tensors.put(layer + "output.dense.bias", matrix(random, 1, h));
+            for (String norm : List.of("attention.output.LayerNorm.", "output.LayerNorm.")) {
+                tensors.put(layer + norm + "weight", matrix(random, 1, h));
+                tensors.put(layer + norm + "bias", matrix(random, 1, h));
+            }
+        }
+        return new SafeTensors(tensors, a.toMetadata());
+    }
+
+    /** A (rows, columns) F32 tensor; a single row is stored as a vector. */
+    private static Tensor matrix(SplittableRandom random, int rows, int columns) {
+        long[] shape = rows == 1 ? new long[] {columns} : new long[] {rows, columns};
+        return Tensor.f32(shape, gaussian(random, rows * columns));
     }
 
     /** A one-to-two-layer SASRec with small random weights; what it computes is checked in core. */

@@ -218,7 +218,10 @@ public final class RecformerTrainer {
                 model.restore(best);
             }
             EarlyStopping stage2 = new EarlyStopping(settings.patience());
-            stage2.record(bestEpoch, bestScore);
+            if (best != null) {
+                // Stage 2 must beat the best stage-1 checkpoint to replace it.
+                stage2.record(bestEpoch, bestScore);
+            }
             progress.phase(FINETUNE_FROZEN, settings.frozenEpochs());
             for (int e = 1; e <= settings.frozenEpochs() && !stage2.shouldStop(); e++) {
                 double score = trainEpoch(model, bestItems, split.trainSequences(), items, trainAssembler,

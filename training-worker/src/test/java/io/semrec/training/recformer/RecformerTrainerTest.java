@@ -8,9 +8,12 @@ import io.semrec.artifact.SafeTensors;
 import io.semrec.evaluation.EvaluationOptions;
 import io.semrec.evaluation.FullRankingEvaluator;
 import io.semrec.evaluation.RankingMetrics;
+import io.semrec.training.TrainingMetrics;
 import io.semrec.training.data.LeaveOneOutSplit;
 import io.semrec.training.support.RecordedProgress;
+import io.semrec.training.spec.RecformerParameters;
 import io.semrec.training.text.PretrainedMiniLm;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,7 +47,7 @@ class RecformerTrainerTest {
             try (RecformerTrainer.Finetuned finetuned = trainer.finetune(RecformerTrainer.fromWeights(pretrained),
                     items, split)) {
                 assertEquals(3, finetuned.epochs(), "two stage-1 epochs and one frozen");
-                List<Double> validation = progress.values(io.semrec.training.TrainingMetrics.VALIDATION_NDCG_10);
+                List<Double> validation = progress.values(TrainingMetrics.VALIDATION_NDCG_10);
                 assertEquals(3, validation.size());
                 double best = validation.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
                 assertEquals(validation.indexOf(best) + 1, finetuned.bestEpoch(), "the first best epoch is kept");
@@ -56,6 +59,26 @@ class RecformerTrainerTest {
                         .withHistoryWindow(settings.maxItems()))
                         .evaluate(finetuned.scorer(items, trainer.servingAssembler()), split.validation());
                 assertEquals(best, again.ndcgAt10(), 1e-6);
+            }
+        }
+    }
+
+    @Test
+    void stageTwoAloneTrainsAgainstThePretrainedItemMatrix() {
+        Map<String, Object> params = new LinkedHashMap<>(TinyRecformer.params());
+        params.put(RecformerParameters.FINETUNE_EPOCHS, 0);
+        params.put(RecformerParameters.FROZEN_EPOCHS, 1);
+        RecformerSettings settings = RecformerSettings.from(RecformerParameters.SPEC.resolve(params));
+        LeaveOneOutSplit split = LeaveOneOutSplit.of(TinyRecformer.successorHistories(ITEMS, 20, 4));
+        try (KeyValueTokenizer tokenizer = new KeyValueTokenizer(RecformerFixture.miniLm().tokenizerFile(),
+                settings.attributes(), settings.attributeTokens())) {
+            ItemTokens[] items = TinyRecformer.items(ITEMS).stream().map(tokenizer::item).toArray(ItemTokens[]::new);
+            RecformerTrainer trainer = new RecformerTrainer(settings, tokenizer, PretrainedMiniLm.CONFIG.vocabSize(),
+                    Device.cpu(), new RecordedProgress(), true);
+            try (RecformerTrainer.Finetuned finetuned = trainer.finetune(
+                    RecformerTrainer.fromWeights(TinyRecformer.randomEncoder()), items, split)) {
+                assertEquals(1, finetuned.epochs());
+                assertEquals(1, finetuned.bestEpoch(), "the only evaluated checkpoint is kept");
             }
         }
     }
