@@ -4,6 +4,7 @@ import io.semrec.training.spec.InvalidParameterException;
 import io.semrec.training.spec.MethodParameters;
 import io.semrec.training.spec.ParameterSpec;
 import io.semrec.training.spec.ParameterType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,22 +12,21 @@ import java.util.Map;
 
 /**
  * Form fields generated from a training method's parameter declaration ({@link MethodParameters}),
- * and the text typed into them read back with the declaration's own parsing and validation. A form
- * posts them as two parallel lists, {@code paramName} (hidden) and {@code paramValue}.
+ * and the text typed into them read back with the declaration's own parsing and validation. Each
+ * field's form name is {@code param.<parameter>}, so no parameter clashes with a form's own fields.
  */
 public final class MethodParameterFields {
 
-    /** Prefix of a parameter's error key and field id ({@code f-param-dim}), apart from the form's own fields. */
-    public static final String KEY_PREFIX = "param-";
+    static final String PREFIX = "param.";
 
-    private static final List<Option> YES_NO = List.of(new Option("true", "yes"), new Option("false", "no"));
+    private static final List<Choice> YES_NO = List.of(new Choice("true", "yes"), new Choice("false", "no"));
 
-    /** One field as the {@code field} tag renders it; {@code options} turns it into a select. */
-    public record Field(String name, String key, String value, String hint, String inputmode, List<Option> options) {
-    }
-
-    /** One choice of a select. */
-    public record Option(String value, String label) {
+    /**
+     * One field: with {@code options} a select ({@code choice} tag), else a text input ({@code field} tag).
+     *
+     * @param name the form name, {@code param.<parameter>}; also the key of its error message
+     */
+    public record Field(String name, String label, String value, String hint, String inputmode, List<Choice> options) {
     }
 
     private MethodParameterFields() {
@@ -34,8 +34,8 @@ public final class MethodParameterFields {
 
     /** The method's fields, each showing {@code shown}'s text for it, or its default. */
     public static List<Field> of(MethodParameters method, Map<String, String> shown) {
-        return method.parameters().stream().map(spec -> field(spec,
-                shown.getOrDefault(spec.name(), text(spec.defaultValue())))).toList();
+        return method.parameters().stream()
+                .map(spec -> field(spec, shown.getOrDefault(spec.name(), text(spec.defaultValue())))).toList();
     }
 
     /** Stored parameter values as the form shows them (numbers in plain notation, lists comma-separated). */
@@ -45,12 +45,14 @@ public final class MethodParameterFields {
         return text;
     }
 
-    /** Pairs the posted {@code paramName} and {@code paramValue} lists. */
-    public static Map<String, String> typed(List<String> names, List<String> values) {
+    /** The posted parameter fields' text by parameter name. */
+    public static Map<String, String> typed(MultivaluedMap<String, String> form) {
         Map<String, String> typed = new LinkedHashMap<>();
-        for (int i = 0; i < Math.min(names.size(), values.size()); i++) {
-            typed.put(names.get(i), values.get(i));
-        }
+        form.forEach((name, values) -> {
+            if (name.startsWith(PREFIX) && !values.isEmpty()) {
+                typed.put(name.substring(PREFIX.length()), values.get(0));
+            }
+        });
         return typed;
     }
 
@@ -71,21 +73,21 @@ public final class MethodParameterFields {
                     values.put(spec.name(), value);
                 }
             } catch (InvalidParameterException e) {
-                errors.add(KEY_PREFIX + spec.name(), e.detail());
+                errors.add(PREFIX + spec.name(), e.detail());
             }
         }
         return values;
     }
 
     private static Field field(ParameterSpec spec, String value) {
-        List<Option> options = switch (spec.type()) {
+        List<Choice> options = switch (spec.type()) {
             case BOOLEAN -> YES_NO;
-            case STRING -> spec.allowed().stream().map(allowed -> new Option(allowed, allowed)).toList();
+            case STRING -> spec.allowed().stream().map(Choice::of).toList();
             default -> List.of();
         };
         String inputmode = spec.type() == ParameterType.INTEGER ? "numeric"
                 : spec.type() == ParameterType.NUMBER ? "decimal" : null;
-        return new Field(spec.name(), KEY_PREFIX + spec.name(), value, hint(spec), inputmode,
+        return new Field(PREFIX + spec.name(), spec.name(), value, hint(spec), inputmode,
                 options.isEmpty() ? null : options);
     }
 

@@ -11,6 +11,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -56,6 +57,19 @@ public final class Browser {
 
     public static WebDriverWait waitFor(WebDriver driver) {
         return new WebDriverWait(driver, WAIT);
+    }
+
+    /** Clicks a link or button and waits until the browser has loaded the next page. */
+    public static void follow(WebDriver driver, WebElement target) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        target.click();
+        awaitNext(driver, page);
+    }
+
+    /** Waits until the browser has left {@code page} (such as after a script sent a form) and loaded the next one. */
+    public static void awaitNext(WebDriver driver, WebElement page) {
+        waitFor(driver).until(ExpectedConditions.stalenessOf(page));
+        waitFor(driver).until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     /** Waits until htmx has filled in every part of the page that loads later. */
