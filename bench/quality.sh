@@ -72,6 +72,7 @@ print(json.dumps(params))
 PY
 }
 
+LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 RESULTS="$STATE_DIR/quality-results.tsv"
 : > "$RESULTS"
 IFS=',' read -r -a METHOD_LIST <<< "$METHODS"
@@ -83,25 +84,34 @@ for method in "${METHOD_LIST[@]}"; do
   for seed in $(seq "$([[ $seeds -eq 0 ]] && echo 0 || echo 1)" "$seeds"); do
     params="$(params_json "$method" "$seed")"
     step "training $method (seed $seed) $params"
+    # The worker's peak resident memory is reset before each job (Linux: clear_refs 5), read after it.
+    worker_pid="$(cat "$STATE_DIR/worker.pid")"
+    echo 5 > "/proc/$worker_pid/clear_refs"
     job="$(api POST "/api/v1/catalogs/$SLUG/training-jobs" -H 'Content-Type: application/json' \
       -d "{\"method\":\"$method\",\"params\":$params,\"activate\":\"never\"}" | json_field id)"
     final="$(await_job "$SLUG" "$job" $(( BUDGET_MINUTES * 60 )))"
+    peak_rss_mib="$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$worker_pid/status")"
     status="$(json_field status <<< "$final")"
     model=""
     [[ "$status" == succeeded ]] && model="$(api GET "/api/v1/catalogs/$SLUG/models/$(json_field modelId <<< "$final")")"
-    python3 - "$method" "$seed" "$status" "$final" "$model" >> "$RESULTS" <<'PY'
+    python3 - "$method" "$seed" "$status" "$final" "$model" "$(api GET "/api/v1/catalogs/$SLUG/training-jobs/$job/metrics")" \
+      "$peak_rss_mib" >> "$RESULTS" <<'PY'
 import json, sys
 method, seed, status, job, model = sys.argv[1], sys.argv[2], sys.argv[3], json.loads(sys.argv[4]), sys.argv[5]
+series, peak_rss = json.loads(sys.argv[6])["series"], sys.argv[7]
 if status != "succeeded":
-    print("\t".join([method, seed, status, "", "", "", "", "", "", (job.get("error") or "").replace("\t", " ")[:200]]))
+    print("\t".join([method, seed, status, "", "", "", "", "", "", (job.get("error") or "").replace("\t", " ")[:200], "", peak_rss]))
 else:
     m = json.loads(model)["metrics"]
     t = m.get("test", {})
+    # Training throughput: the mean of the per-epoch rates, for methods that train in epochs.
+    rates = [p["value"] for p in series.get("train.sequences_per_s", [])]
+    throughput = "%.0f" % (sum(rates) / len(rates)) if rates else ""
     print("\t".join([method, seed, status, "%.4f" % t.get("ndcg@10", float("nan")), "%.4f" % t.get("recall@10", float("nan")),
                      "%.4f" % t.get("mrr", float("nan")), str(m.get("epochs", "")), "%.1f" % m["train_s"],
-                     str(m["mask_seen"]).lower(), ""]))
+                     str(m["mask_seen"]).lower(), "", throughput, peak_rss]))
 PY
-    tail -n 1 "$RESULTS" | cut -f1-9
+    tail -n 1 "$RESULTS" | cut -f1-9,11-12
   done
 done
 
@@ -111,18 +121,18 @@ trap - EXIT
 TABLE="$(python3 - "$RESULTS" "$NAME" <<'PY'
 import sys
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1]) if line.strip()]
-print("| dataset | method | seed | status | NDCG@10 | Recall@10 | MRR | epochs | train s | seen masked |")
-print("|---|---|---|---|---|---|---|---|---|---|")
+print("| dataset | method | seed | status | NDCG@10 | Recall@10 | MRR | epochs | train s | sequences/s | worker peak RSS MiB | seen masked |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|")
 for r in rows:
-    print("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (sys.argv[2], r[0], r[1], r[2] + (" (" + r[9] + ")" if r[9] else ""), r[3], r[4], r[5], r[6], r[7], r[8]))
+    print("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (sys.argv[2], r[0], r[1], r[2] + (" (" + r[9] + ")" if r[9] else ""), r[3], r[4], r[5], r[6], r[7], r[10], r[11], r[8]))
 PY
 )"
 step "test split (leave-one-out, full ranking)"
 echo "$TABLE"
 {
   printf '\n## Quality: %s (%s)\n\n' "$NAME" "$(date -u '+%Y-%m-%d %H:%M UTC')"
-  printf 'Machine: %s, %s cores, %s. Command: `%s`. Test split of a leave-one-out split, full ranking; the model metrics the training jobs recorded.\n\n' \
-    "$(uname -n)" "$(nproc)" "$(awk '/MemTotal/ {printf "%.0f GiB RAM", $2/1048576}' /proc/meminfo)" "$COMMAND"
+  printf 'Machine: %s, %s cores, %s, load average at the start %s and at the end %s. Command: `%s`. Test split of a leave-one-out split, full ranking; the model metrics the training jobs recorded. Sequences/s: mean training throughput per epoch; peak RSS: the worker process during the job.\n\n' \
+    "$(uname -n)" "$(nproc)" "$(awk '/MemTotal/ {printf "%.0f GiB RAM", $2/1048576}' /proc/meminfo)" "$LOAD_START" "$(cut -d' ' -f1-3 /proc/loadavg)" "$COMMAND"
   echo "$TABLE"
 } >> docs/benchmarks.md
 echo "appended to docs/benchmarks.md"
@@ -134,6 +144,7 @@ for line in open(sys.argv[1]):
     if r[2] != "succeeded":
         print("RESULT dataset=%s method=%s status=%s seed=%s" % (sys.argv[2], r[0], r[2], r[1]))
     else:
-        print("RESULT dataset=%s method=%s ndcg@10=%s recall@10=%s mrr=%s train_s=%s mask_seen=%s seed=%s"
-              % (sys.argv[2], r[0], r[3], r[4], r[5], r[7], r[8], r[1]))
+        print("RESULT dataset=%s method=%s ndcg@10=%s recall@10=%s mrr=%s train_s=%s mask_seen=%s seed=%s%s peak_rss_mib=%s"
+              % (sys.argv[2], r[0], r[3], r[4], r[5], r[7], r[8], r[1],
+                 " sequences_per_s=" + r[10] if r[10] else "", r[11]))
 PY

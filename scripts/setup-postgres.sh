@@ -85,6 +85,12 @@ fi
 
 psql_admin() { su postgres -c "PGOPTIONS=--client-min-messages=warning psql -v ON_ERROR_STOP=1 -qAt $*"; }
 
+# A cluster that was not shut down cleanly reports "online" while it still replays its WAL.
+for _ in $(seq 1 120); do
+  psql_admin "-c 'SELECT 1'" >/dev/null 2>&1 && break
+  sleep 1
+done
+
 if [[ "$(psql_admin "-c \"SELECT 1 FROM pg_roles WHERE rolname='${DB_USER}'\"")" != "1" ]]; then
   psql_admin "-c \"CREATE ROLE ${DB_USER} LOGIN PASSWORD '${DB_PASSWORD}'\""
 fi

@@ -8,8 +8,12 @@ import io.semrec.training.spec.ParameterType;
 import java.util.List;
 import java.util.Locale;
 
-/** A training method as {@code GET /api/v1/methods} lists it: enough to validate and to render a form. */
-public record MethodView(String name, String description, List<Parameter> parameters) {
+/**
+ * A training method as {@code GET /api/v1/methods} lists it: enough to validate and to render a form.
+ *
+ * @param refreshable whether its models accept refresh jobs
+ */
+public record MethodView(String name, String description, boolean refreshable, List<Parameter> parameters) {
 
     /**
      * One parameter; {@code min}/{@code max} bound numbers (list sizes for string lists), {@code allowed}
@@ -34,6 +38,6 @@ public record MethodView(String name, String description, List<Parameter> parame
     }
 
     static MethodView of(MethodParameters method) {
-        return new MethodView(method.method(), method.description(), method.parameters().stream().map(Parameter::of).toList());
+        return new MethodView(method.method(), method.description(), method.refreshable(), method.parameters().stream().map(Parameter::of).toList());
     }
 }

@@ -4,6 +4,7 @@ import io.semrec.api.Page;
 import io.semrec.api.PageRequest;
 import io.semrec.api.ProblemException;
 import io.semrec.catalog.CatalogRef;
+import io.semrec.model.Model;
 import io.semrec.training.spec.MethodParameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -31,14 +32,26 @@ public class TrainingJobService {
         this.config = config;
     }
 
-    /** Validates the method and its parameters and queues the job; its insert wakes a worker. */
+    /**
+     * Validates the method and its parameters (a refresh job: its base model) and queues the job; its
+     * insert wakes a worker.
+     */
     @Transactional
     public TrainingJobView create(CatalogRef catalog, TrainingJobRequests.Create request) {
         MethodParameters method = validation.method("method", request.method());
         TrainingJob job = new TrainingJob();
         job.catalogId = catalog.id();
         job.method = method.method();
-        job.params = validation.params("params", method, request.params()).asMap();
+        if (TrainingJob.REFRESH.equals(request.kind())) {
+            Model base = refreshBase(catalog, method, request);
+            job.kind = TrainingJob.REFRESH;
+            job.baseModelId = base.id;
+            job.params = base.params;
+        } else if (request.baseModel() != null) {
+            throw ProblemException.invalidField("baseModel", "only a refresh job has a base model");
+        } else {
+            job.params = validation.params("params", method, request.params()).asMap();
+        }
         job.activate = request.activate() == null ? DEFAULT_ACTIVATE : request.activate();
         job.maxAttempts = config.maxAttempts();
         job.persistAndFlush();
@@ -98,6 +111,27 @@ public class TrainingJobService {
             throw ProblemException.conflict("training job " + id + " is already " + job.status);
         }
         return TrainingJobView.of(job, catalog.slug(), null, Instant.now());
+    }
+
+    /** The model a refresh job extends: the catalog's, of the job's method, which must be refreshable. */
+    private static Model refreshBase(CatalogRef catalog, MethodParameters method, TrainingJobRequests.Create request) {
+        if (!method.refreshable()) {
+            throw ProblemException.invalidField("kind", "models of method " + method.method() + " cannot be refreshed");
+        }
+        if (request.params() != null && !request.params().isEmpty()) {
+            throw ProblemException.invalidField("params", "a refresh job takes its base model's parameters");
+        }
+        if (request.baseModel() == null) {
+            throw ProblemException.invalidField("baseModel", "is required for a refresh job");
+        }
+        Model base = Model.<Model>find("catalogId = ?1 and id = ?2", catalog.id(), request.baseModel())
+                .firstResultOptional().orElseThrow(() -> ProblemException.invalidField("baseModel",
+                        "no model " + request.baseModel() + " in catalog '" + catalog.slug() + "'"));
+        if (!base.method.equals(method.method())) {
+            throw ProblemException.invalidField("baseModel", "model " + base.id + " was trained with " + base.method
+                    + ", not " + method.method());
+        }
+        return base;
     }
 
     private TrainingJob load(CatalogRef catalog, long id) {

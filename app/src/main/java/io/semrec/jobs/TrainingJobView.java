@@ -13,6 +13,8 @@ public record TrainingJobView(
         long id,
         String catalog,
         String method,
+        String kind,
+        Long baseModel,
         Map<String, Object> params,
         String activate,
         String status,
@@ -46,7 +48,7 @@ public record TrainingJobView(
     }
 
     static TrainingJobView of(TrainingJob job, String catalogSlug, Map<String, Double> metrics, Instant now) {
-        return new TrainingJobView(job.id, catalogSlug, job.method, job.params, job.activate, job.status, job.attempts,
+        return new TrainingJobView(job.id, catalogSlug, job.method, job.kind, job.baseModelId, job.params, job.activate, job.status, job.attempts,
                 job.maxAttempts, job.cancelRequested, job.leaseOwner, progress(job, now), metrics, job.error, job.modelId,
                 job.scheduledFor, job.createdAt, job.startedAt, job.finishedAt);
     }

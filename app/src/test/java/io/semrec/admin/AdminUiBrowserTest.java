@@ -260,11 +260,8 @@ class AdminUiBrowserTest {
                 .orElseThrow(() -> new AssertionError("no button '" + label + "'")));
     }
 
-    /** Clicks a link or button and waits until the browser has left the page it was on. */
     private void follow(WebElement target) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        target.click();
-        Browser.waitFor(browser).until(ExpectedConditions.stalenessOf(page));
+        Browser.follow(browser, target);
     }
 
     private String value(String field) {

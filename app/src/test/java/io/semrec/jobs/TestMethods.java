@@ -11,6 +11,7 @@ import java.util.List;
 public class TestMethods {
 
     public static final String TOY = "test-toy";
+    public static final String REFRESHABLE = "test-refreshable";
 
     @Produces
     @Singleton
@@ -19,5 +20,12 @@ public class TestMethods {
                 ParameterSpec.integer("epochs", 10, 1, 100, "passes over the data"),
                 ParameterSpec.number("learningRate", 0.001, 0.000001, 1, "step size"),
                 ParameterSpec.string("loss", "bce", List.of("bce", "ce"), "training loss")));
+    }
+
+    @Produces
+    @Singleton
+    MethodParameters refreshable() {
+        return new MethodParameters(REFRESHABLE, "a method whose models can be refreshed", List.of(
+                ParameterSpec.integer("dim", 8, 1, 64, "vector width"))).withRefresh();
     }
 }

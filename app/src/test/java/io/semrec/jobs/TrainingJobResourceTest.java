@@ -16,6 +16,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.semrec.api.Problem;
 import io.semrec.support.Api;
+import io.semrec.support.Fixtures;
 import io.semrec.support.Sql;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
@@ -116,6 +117,44 @@ class TrainingJobResourceTest {
     }
 
     @Test
+    void aRefreshJobExtendsAModelOfItsCatalogWithTheModelsParameters() {
+        String slug = Api.createCatalog("jobs-refresh");
+        long base = publishedModel(slug, TestMethods.REFRESHABLE, "{\"dim\": 12}");
+        admin().contentType(ContentType.JSON)
+                .body(Map.of("method", TestMethods.REFRESHABLE, "kind", "refresh", "baseModel", base))
+                .post(jobs(slug)).then().statusCode(201)
+                .body("kind", equalTo("refresh"))
+                .body("baseModel", equalTo((int) base))
+                .body("params.dim", equalTo(12));
+        admin().contentType(ContentType.JSON).body(Map.of("method", TestMethods.REFRESHABLE))
+                .post(jobs(slug)).then().statusCode(201)
+                .body("kind", equalTo("train"))
+                .body("baseModel", nullValue());
+    }
+
+    @Test
+    void invalidRefreshRequestsNameTheField() {
+        String slug = Api.createCatalog("jobs-refresh-bad");
+        long base = publishedModel(slug, TestMethods.REFRESHABLE, "{}");
+        long toy = publishedModel(slug, TestMethods.TOY, "{}");
+        long elsewhere = publishedModel(Api.createCatalog("jobs-refresh-other"), TestMethods.REFRESHABLE, "{}");
+        rejected(slug, Map.of("method", TestMethods.TOY, "kind", "refresh", "baseModel", toy), "kind",
+                "cannot be refreshed");
+        rejected(slug, Map.of("method", TestMethods.REFRESHABLE, "kind", "refresh"), "baseModel", "is required");
+        rejected(slug, Map.of("method", TestMethods.REFRESHABLE, "kind", "refresh", "baseModel", elsewhere),
+                "baseModel", "no model " + elsewhere);
+        rejected(slug, Map.of("method", TestMethods.REFRESHABLE, "kind", "refresh", "baseModel", base,
+                "params", Map.of("dim", 4)), "params", "base model's parameters");
+        rejected(slug, Map.of("method", TestMethods.REFRESHABLE, "baseModel", base), "baseModel",
+                "only a refresh job");
+        admin().contentType(ContentType.JSON).body(Map.of("method", TestMethods.REFRESHABLE, "kind", "later"))
+                .post(jobs(slug)).then().statusCode(400).body("violations.field", hasItem("kind"));
+        long mismatched = publishedModel(slug, "sasrec", "{}");
+        rejected(slug, Map.of("method", TestMethods.REFRESHABLE, "kind", "refresh", "baseModel", mismatched),
+                "baseModel", "was trained with sasrec");
+    }
+
+    @Test
     void aJobIsOnlyVisibleInItsOwnCatalog() {
         String slug = Api.createCatalog("jobs-own");
         String other = Api.createCatalog("jobs-other");
@@ -151,7 +190,16 @@ class TrainingJobResourceTest {
                 .body("items.find { it.name == 'test-toy' }.parameters[0].max", equalTo(100))
                 .body("items.find { it.name == 'test-toy' }.parameters[0].help", equalTo("passes over the data"))
                 .body("items.find { it.name == 'test-toy' }.parameters[1].type", equalTo("number"))
-                .body("items.find { it.name == 'test-toy' }.parameters[2].allowed", equalTo(List.of("bce", "ce")));
+                .body("items.find { it.name == 'test-toy' }.parameters[2].allowed", equalTo(List.of("bce", "ce")))
+                .body("items.find { it.name == 'test-toy' }.refreshable", equalTo(false))
+                .body("items.find { it.name == 'test-refreshable' }.refreshable", equalTo(true));
+    }
+
+    /** A model row as a training job would publish it (no vectors: jobs only read its row here). */
+    private static long publishedModel(String slug, String method, String paramsJson) {
+        return ((Number) Fixtures.scalar("INSERT INTO model (catalog_id, method, dim, metric, item_count, params) "
+                + "VALUES (?, ?, 4, 'dot', 0, ?::jsonb) RETURNING id", Fixtures.catalogId(slug), method, paramsJson))
+                .longValue();
     }
 
     static String jobs(String slug) {

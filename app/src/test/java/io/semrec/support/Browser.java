@@ -11,6 +11,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -59,22 +60,29 @@ public final class Browser {
         return new WebDriverWait(driver, WAIT);
     }
 
-    /** Clicks a link or button and waits until the browser has loaded the next page. */
-    public static void follow(WebDriver driver, WebElement target) {
-        WebElement page = driver.findElement(By.tagName("html"));
-        target.click();
-        awaitNext(driver, page);
-    }
-
-    /** Waits until the browser has left {@code page} (such as after a script sent a form) and loaded the next one. */
-    public static void awaitNext(WebDriver driver, WebElement page) {
-        waitFor(driver).until(ExpectedConditions.stalenessOf(page));
-        waitFor(driver).until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-    }
-
     /** Waits until htmx has filled in every part of the page that loads later. */
     public static void awaitLoaded(WebDriver driver) {
         waitFor(driver).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".pending"), 0));
+    }
+
+    /**
+     * Clicks a link or button and waits until the browser has loaded the page it leads to. The old page
+     * is recognised by a marker set on its window, not by an element going stale: while Chromium swaps
+     * documents, asking about an old element can fail with errors other than "stale element".
+     */
+    public static void follow(WebDriver driver, WebElement target) {
+        navigate(driver, target::click);
+    }
+
+    /** Does what leads to another page (such as a key that makes a script send a form) and waits until it has loaded. */
+    public static void navigate(WebDriver driver, Runnable action) {
+        String marker = "semrec-" + System.nanoTime();
+        ((JavascriptExecutor) driver).executeScript("window.semrecPageMarker = arguments[0]", marker);
+        action.run();
+        waitFor(driver).ignoring(WebDriverException.class).until(d -> Boolean.TRUE.equals(
+                ((JavascriptExecutor) d).executeScript(
+                        "return window.semrecPageMarker !== arguments[0] && document.readyState === 'complete'",
+                        marker)));
     }
 
     public static boolean screenshotsWanted() {

@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,6 +44,20 @@ record ArtifactRow(byte[] bytes, String location, String sha256) {
                 return row.next()
                         ? Optional.of(new ArtifactRow(row.getBytes(1), row.getString(2), row.getString(3)))
                         : Optional.empty();
+            }
+        }
+    }
+
+    static List<String> names(Connection connection, long modelId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT name FROM model_artifact WHERE model_id = ? ORDER BY name")) {
+            select.setLong(1, modelId);
+            try (ResultSet rows = select.executeQuery()) {
+                List<String> names = new ArrayList<>();
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+                return names;
             }
         }
     }

@@ -3,6 +3,7 @@ package io.semrec.artifact;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,4 +21,14 @@ public interface ArtifactStore {
      * that name.
      */
     Optional<byte[]> get(Connection connection, long modelId, String name) throws SQLException, IOException;
+
+    /** The names of the model's artifacts, wherever each is stored. */
+    static List<String> names(Connection connection, long modelId) throws SQLException {
+        return ArtifactRow.names(connection, modelId);
+    }
+
+    /** The model's artifacts, read on {@code connection} when asked for. */
+    default ArtifactLookup of(Connection connection, long modelId) {
+        return name -> get(connection, modelId, name);
+    }
 }

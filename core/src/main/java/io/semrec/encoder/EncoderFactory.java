@@ -1,9 +1,11 @@
 package io.semrec.encoder;
 
+import io.semrec.artifact.ArtifactLookup;
 import io.semrec.training.spec.PopularityParameters;
 import io.semrec.training.spec.SasrecParameters;
 import io.semrec.training.spec.TextKnnParameters;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.util.Map;
 
 /**
@@ -22,25 +24,15 @@ public final class EncoderFactory {
     private EncoderFactory() {
     }
 
-    /** Whether {@link #forModel} needs the model's encoder artifact ({@link SasrecEncoder#ARTIFACT}). */
-    public static boolean needsArtifact(String method) {
-        return SasrecParameters.METHOD.equals(method);
-    }
-
     /**
      * @param params the model's stored parameters (the resolved ones a training job recorded)
-     * @param encoderArtifact the encoder file the training worker wrote; ignored by methods without one
+     * @param artifacts the files the training worker stored with the model; read only by learned encoders
      * @throws IOException if a learned encoder's artifact is missing or malformed
      */
-    public static SequenceEncoder forModel(String method, Map<String, ?> params, byte[] encoderArtifact)
-            throws IOException {
-        if (needsArtifact(method)) {
-            if (encoderArtifact == null) {
-                throw new IOException("a " + method + " model needs its encoder artifact " + SasrecEncoder.ARTIFACT);
-            }
-            return SasrecEncoder.read(encoderArtifact);
-        }
+    public static SequenceEncoder forModel(String method, Map<String, ?> params, ArtifactLookup artifacts)
+            throws SQLException, IOException {
         return switch (method) {
+            case SasrecParameters.METHOD -> SasrecEncoder.read(artifacts.require(SasrecEncoder.ARTIFACT, method));
             case TextKnnParameters.METHOD -> new RecencyWeightedMeanEncoder(
                     TextKnnParameters.SPEC.resolve(params).getDouble(TextKnnParameters.DECAY));
             case PopularityParameters.METHOD -> POPULARITY;

@@ -20,6 +20,11 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "training_job")
 public class TrainingJob extends PanacheEntityBase {
 
+    /** {@link #kind}: train a new model. */
+    public static final String TRAIN = "train";
+    /** {@link #kind}: extend a published model with the items added since it was trained. */
+    public static final String REFRESH = "refresh";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -33,6 +38,14 @@ public class TrainingJob extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, updatable = false)
     public Map<String, Object> params;
+
+    /** {@link #TRAIN} or {@link #REFRESH} ({@link #baseModelId}'s model). */
+    @Column(nullable = false, updatable = false)
+    public String kind = TRAIN;
+
+    /** The model a refresh job extends; null for training jobs. */
+    @Column(name = "base_model_id", updatable = false)
+    public Long baseModelId;
 
     /** never, always or if-better: whether a successful run's model becomes the catalog's active one. */
     @Column(nullable = false, updatable = false)

@@ -6,6 +6,8 @@ import java.util.Map;
 /**
  * A job this worker holds a lease on. {@code attempt} is the fencing token: every write for the job
  * requires the row to still be running this attempt under this owner.
+ *
+ * @param kind {@code train}, or {@code refresh} to extend {@code baseModelId}'s model (null otherwise)
  */
 public record ClaimedJob(
         long id,
@@ -13,6 +15,8 @@ public record ClaimedJob(
         String catalogSlug,
         CatalogSettings catalogSettings,
         String method,
+        String kind,
+        Long baseModelId,
         Map<String, Object> params,
         String activate,
         int attempt,

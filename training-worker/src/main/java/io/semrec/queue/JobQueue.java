@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.semrec.catalog.CatalogSettings;
-import io.semrec.training.TrainingOutcome.ModelPublication;
+import io.semrec.training.TrainingOutcome;
+import io.semrec.training.TrainingOutcome.Baseline;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -51,7 +53,8 @@ public class JobQueue {
                 -- a retry starts its curves afresh
                 DELETE FROM job_metric m USING claimed c WHERE m.catalog_id = c.catalog_id AND m.job_id = c.id
             )
-            SELECT c.id, c.catalog_id, k.slug, k.settings::text AS settings, c.method, c.params::text AS params,
+            SELECT c.id, c.catalog_id, k.slug, k.settings::text AS settings, c.method, c.kind, c.base_model_id,
+                   c.params::text AS params,
                    c.activate, c.attempts, c.max_attempts
               FROM claimed c JOIN catalog k ON k.id = c.catalog_id
             """;
@@ -77,14 +80,6 @@ public class JobQueue {
             RETURNING j.id, j.status
             """;
 
-    private static final String ACTIVATE = """
-            UPDATE catalog c SET active_model_id = ?, updated_at = now()
-             WHERE c.id = ? AND (? = 'always' OR c.active_model_id IS NULL
-                   OR COALESCE((SELECT (metrics ->> ?)::float8 FROM model WHERE id = c.active_model_id),
-                               '-Infinity'::float8)
-                      < (SELECT (metrics ->> ?)::float8 FROM model WHERE id = ?))
-            """;
-
     private final DataSource dataSource;
 
     JobQueue(DataSource dataSource) {
@@ -104,7 +99,8 @@ public class JobQueue {
                     }
                     return Optional.of(new ClaimedJob(row.getLong("id"), row.getLong("catalog_id"),
                             row.getString("slug"), JSON.readValue(row.getString("settings"), CatalogSettings.class),
-                            row.getString("method"), JSON.readValue(row.getString("params"), PARAMS),
+                            row.getString("method"), row.getString("kind"), row.getObject("base_model_id", Long.class),
+                            JSON.readValue(row.getString("params"), PARAMS),
                             row.getString("activate"), row.getInt("attempts"), row.getInt("max_attempts"), owner));
                 }
             }
@@ -123,15 +119,15 @@ public class JobQueue {
      * @return the published model's id
      * @throws LostJobException (after rolling everything back) when the job is no longer held
      */
-    public long succeed(ClaimedJob job, Duration lease, ProgressSnapshot progress, ModelPublication publication,
+    public long succeed(ClaimedJob job, Duration lease, ProgressSnapshot progress, TrainingOutcome outcome,
             String activationMetric) {
         return inTransaction(c -> {
             if (renew(c, job, lease, progress) == LeaseState.LOST) {
                 throw new LostJobException(job);
             }
-            long modelId = publication.publish(c);
+            long modelId = outcome.publication().publish(c);
             if (!"never".equals(job.activate())) {
-                activate(c, job, modelId, activationMetric);
+                activate(c, job, modelId, outcome.baseline(), activationMetric);
             }
             fenced(c, job, "status = 'succeeded', model_id = ?, finished_at = now(), lease_owner = NULL, "
                     + "lease_until = NULL", modelId);
@@ -183,16 +179,54 @@ public class JobQueue {
         });
     }
 
-    /** Points the catalog at the new model: always, or only when it beats the active one on the metric. */
-    private static void activate(Connection c, ClaimedJob job, long modelId, String metric) throws SQLException {
-        try (PreparedStatement activate = c.prepareStatement(ACTIVATE)) {
+    /**
+     * Points the catalog at the new model: always, or ("if-better") only while the catalog's active model
+     * is still the one the job measured and the new model beats it on {@code metric}.
+     */
+    private static void activate(Connection c, ClaimedJob job, long modelId, Baseline baseline, String metric)
+            throws SQLException {
+        if (!"always".equals(job.activate()) && !beats(c, job.catalogId(), modelId, baseline, metric)) {
+            return;
+        }
+        try (PreparedStatement activate = c.prepareStatement(
+                "UPDATE catalog SET active_model_id = ?, updated_at = now() WHERE id = ?")) {
             activate.setLong(1, modelId);
             activate.setLong(2, job.catalogId());
-            activate.setString(3, job.activate());
-            activate.setString(4, metric);
-            activate.setString(5, metric);
-            activate.setLong(6, modelId);
             activate.executeUpdate();
+        }
+    }
+
+    private static boolean beats(Connection c, long catalogId, long modelId, Baseline baseline, String metric)
+            throws SQLException {
+        Long active;
+        try (PreparedStatement lock = c.prepareStatement(
+                "SELECT active_model_id FROM catalog WHERE id = ? FOR UPDATE")) {
+            lock.setLong(1, catalogId);
+            try (ResultSet row = lock.executeQuery()) {
+                row.next();
+                active = row.getObject(1, Long.class);
+            }
+        }
+        Baseline measured = baseline == null ? Baseline.NONE : baseline;
+        if (!Objects.equals(active, measured.modelId())) {
+            // The active model changed while the job ran: an operator's choice stands.
+            return false;
+        }
+        if (measured.modelId() == null || measured.validation() == null) {
+            return true;
+        }
+        Double champion = measured.validation().get(metric);
+        Double challenger = metric(c, modelId, metric);
+        return challenger != null && (champion == null || challenger > champion);
+    }
+
+    private static Double metric(Connection c, long modelId, String metric) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT (metrics ->> ?)::float8 FROM model WHERE id = ?")) {
+            select.setString(1, metric);
+            select.setLong(2, modelId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getObject(1, Double.class) : null;
+            }
         }
     }
 

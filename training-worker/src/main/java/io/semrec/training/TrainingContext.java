@@ -15,6 +15,9 @@ public interface TrainingContext {
 
     CatalogSettings catalogSettings();
 
+    /** never, always or if-better: whether the job's model becomes the catalog's active one. */
+    String activate();
+
     /** The job's parameters, checked against the method's spec, defaults filled in. */
     ResolvedParameters params();
 

@@ -20,4 +20,13 @@ public interface TrainingMethod {
      * {@link TrainingContext#checkStop()} between steps; a thrown exception fails the job.
      */
     TrainingOutcome train(TrainingContext context) throws Exception;
+
+    /**
+     * Extends the published model {@code baseModelId} with the catalog's items it has no vector for,
+     * without retraining, as a new model (see {@link TrainingSteps#refreshOutcome}). Only methods whose
+     * {@link #spec()} is {@link MethodParameters#refreshable()} are asked to.
+     */
+    default TrainingOutcome refresh(TrainingContext context, long baseModelId) throws Exception {
+        throw new UnsupportedOperationException("models of method " + name() + " cannot be refreshed");
+    }
 }

@@ -70,6 +70,11 @@ final class JobRun implements TrainingContext {
     }
 
     @Override
+    public String activate() {
+        return job.activate();
+    }
+
+    @Override
     public ResolvedParameters params() {
         return params;
     }

@@ -3,6 +3,7 @@ package io.semrec.worker;
 import ai.djl.Device;
 import io.semrec.training.spec.InvalidParameterException;
 import io.semrec.training.spec.ResolvedParameters;
+import io.semrec.jobs.TrainingJob;
 import io.semrec.queue.ClaimedJob;
 import io.semrec.queue.JobQueue;
 import io.semrec.queue.LostJobException;
@@ -172,7 +173,8 @@ public final class WorkerPool {
             TrainingOutcome outcome = null;
             Throwable failure = null;
             try {
-                outcome = method.train(run);
+                outcome = TrainingJob.REFRESH.equals(job.kind()) ? method.refresh(run, job.baseModelId())
+                        : method.train(run);
                 if (outcome == null) {
                     throw new IllegalStateException(method.name() + " returned no outcome");
                 }
@@ -209,8 +211,7 @@ public final class WorkerPool {
     private void publish(JobRun run, TrainingOutcome outcome) {
         ProgressSnapshot progress = run.progress.drain();
         try {
-            long modelId = queue.succeed(run.job, settings.lease(), progress, outcome.publication(),
-                    settings.activationMetric());
+            long modelId = queue.succeed(run.job, settings.lease(), progress, outcome, settings.activationMetric());
             LOG.infof("job %d: published model %d", run.job.id(), modelId);
         } catch (LostJobException e) {
             throw e;

@@ -10,6 +10,8 @@ import io.semrec.model.Model;
 import io.semrec.model.ModelDraft;
 import io.semrec.model.ModelPublisher;
 import io.semrec.model.ScoreMetric;
+import io.semrec.training.TrainingOutcome;
+import io.semrec.training.TrainingOutcome.Baseline;
 import io.semrec.worker.TestDb;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -104,14 +106,15 @@ class JobQueueTest {
 
         assertEquals(LeaseState.LOST, queue.heartbeat(stale, LEASE, ProgressSnapshot.EMPTY));
         assertThrows(LostJobException.class, () -> queue.succeed(stale, LEASE, ProgressSnapshot.EMPTY,
-                c -> TestDb.model(c, catalog, job, 0.9), METRIC));
+                new TrainingOutcome(c -> TestDb.model(c, catalog, job, 0.9)), METRIC));
         assertThrows(LostJobException.class, () -> queue.fail(stale, ProgressSnapshot.EMPTY, "late"));
         assertEquals(0, db.queryLong("SELECT count(*) FROM model WHERE catalog_id = ?", catalog));
         assertEquals(null, db.row("SELECT active_model_id FROM catalog WHERE id = ?", catalog).get("active_model_id"));
         assertEquals("running", db.jobRow(job).get("status"));
         assertEquals("retry", db.jobRow(job).get("lease_owner"));
 
-        long model = queue.succeed(retry, LEASE, ProgressSnapshot.EMPTY, c -> TestDb.model(c, catalog, job, 0.9), METRIC);
+        long model = queue.succeed(retry, LEASE, ProgressSnapshot.EMPTY,
+                new TrainingOutcome(c -> TestDb.model(c, catalog, job, 0.9)), METRIC);
         Map<String, Object> row = db.jobRow(job);
         assertEquals("succeeded", row.get("status"));
         assertEquals(model, ((Number) row.get("model_id")).longValue());
@@ -124,11 +127,11 @@ class JobQueueTest {
         long job = db.job(catalog, method, "{}");
         ClaimedJob claimed = queue.claim("w", Set.of(method), LEASE).orElseThrow();
         long[] published = new long[1];
-        assertThrows(RuntimeException.class, () -> queue.succeed(claimed, LEASE, ProgressSnapshot.EMPTY, c -> {
+        assertThrows(RuntimeException.class, () -> queue.succeed(claimed, LEASE, ProgressSnapshot.EMPTY, new TrainingOutcome(c -> {
             published[0] = publisher.publish(c, new ModelDraft(catalog, job, method, ScoreMetric.DOT, Map.of(), Map.of()),
                     TestDb.itemVectors(c, catalog));
             throw new IllegalStateException("evaluation write failed");
-        }, METRIC));
+        }), METRIC));
         assertTrue(published[0] > 0);
         assertEquals(0, db.queryLong("SELECT count(*) FROM model WHERE catalog_id = ?", catalog));
         assertEquals(0, db.queryLong("SELECT count(*) FROM pg_class WHERE relname = ?", Model.vectorTable(published[0])));
@@ -153,25 +156,39 @@ class JobQueueTest {
     }
 
     @Test
-    void ifBetterActivatesOnlyAModelThatBeatsTheActiveOne() {
+    void ifBetterActivatesOnlyAModelThatBeatsTheActiveOneOnTheJobsOwnSplit() {
         long catalog = db.catalog();
-        long first = publish(catalog, "if-better", 0.5);
+        long first = publish(catalog, "if-better", 0.5, Baseline.NONE);
         assertEquals(first, activeModel(catalog), "the first model wins when none is active");
-        publish(catalog, "if-better", 0.3);
+        // The active model scored 0.6 on the new job's split, whatever it recorded on its own.
+        publish(catalog, "if-better", 0.55, measured(first, 0.6));
         assertEquals(first, activeModel(catalog));
-        long better = publish(catalog, "if-better", 0.7);
+        long better = publish(catalog, "if-better", 0.65, measured(first, 0.6));
         assertEquals(better, activeModel(catalog));
-        publish(catalog, "never", 0.9);
-        assertEquals(better, activeModel(catalog));
-        long forced = publish(catalog, "always", 0.1);
+        publish(catalog, "if-better", 0.99, measured(first, 0.1));
+        assertEquals(better, activeModel(catalog), "measured against a model that is no longer active");
+        long refreshed = publish(catalog, "if-better", 0.0, Baseline.replacing(better));
+        assertEquals(refreshed, activeModel(catalog), "a refresh of the active model takes its place");
+        publish(catalog, "never", 0.9, null);
+        assertEquals(refreshed, activeModel(catalog));
+        long forced = publish(catalog, "always", 0.1, null);
         assertEquals(forced, activeModel(catalog));
+        publish(catalog, "if-better", 0.95, null);
+        assertEquals(forced, activeModel(catalog), "without a baseline only a catalog without a model takes it");
+        publish(catalog, "if-better", 0.95, Baseline.NONE);
+        assertEquals(forced, activeModel(catalog), "a model got activated while the job ran");
     }
 
-    private long publish(long catalog, String activate, double score) {
+    private static Baseline measured(long model, double score) {
+        return new Baseline(model, Map.of(METRIC, score));
+    }
+
+    private long publish(long catalog, String activate, double score, Baseline baseline) {
         long job = db.job(catalog, method, "{}", activate, 3);
         ClaimedJob claimed = queue.claim("w", Set.of(method), LEASE).orElseThrow();
         assertEquals(job, claimed.id());
-        return queue.succeed(claimed, LEASE, ProgressSnapshot.EMPTY, c -> TestDb.model(c, catalog, job, score), METRIC);
+        return queue.succeed(claimed, LEASE, ProgressSnapshot.EMPTY,
+                new TrainingOutcome(c -> TestDb.model(c, catalog, job, score), baseline), METRIC);
     }
 
     private long activeModel(long catalog) {

@@ -108,6 +108,27 @@ class TrainedMethodJobsTest {
                 TextKnnParameters.SPEC.resolve(Map.of("dim", 8, "decay", 0.5, "maskSeen", false)), false);
     }
 
+    @Test
+    void ifBetterScoresTheActiveModelOnTheNewJobsValidationSplit() throws Exception {
+        String textKnnParams = "{\"dim\": 8, \"maskSeen\": true}";
+        long textKnn = succeededModel(db.job(catalog, TextKnnParameters.METHOD, textKnnParams, "always", 1));
+        long popularity = succeededModel(db.job(catalog, PopularityParameters.METHOD, "{\"maskSeen\": true}",
+                "if-better", 1));
+
+        InteractionDataset dataset = new EventSnapshotReader(dataSource).read(catalog);
+        RankingMetrics activeOnSplit = OfflineEvaluation.evaluate(dataset,
+                TextKnnParameters.SPEC.resolve(JSON.readValue(textKnnParams, Map.class)),
+                EvaluationOptions.DEFAULTS.withMaskSeen(true), Target.VALIDATION);
+        JsonNode metrics = JSON.readTree((String) db.row("SELECT metrics::text AS m FROM model WHERE id = ?",
+                popularity).get("m"));
+        assertEquals(textKnn, metrics.get("baseline").get("model").asLong());
+        assertEquals(activeOnSplit.ndcgAt10(), metrics.get("baseline").get("validation").get("ndcg@10").asDouble(),
+                1e-6);
+        double challenger = metrics.get("ndcg@10").asDouble();
+        assertEquals(challenger > activeOnSplit.ndcgAt10() ? popularity : textKnn,
+                db.queryLong("SELECT active_model_id FROM catalog WHERE id = ?", catalog));
+    }
+
     private long succeededModel(long job) {
         Map<String, Object> done = db.awaitJob(job, WITHIN, row -> !"queued".equals(row.get("status"))
                 && !"running".equals(row.get("status")));

@@ -4,14 +4,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A training method's name, one-line description and declared parameters. */
-public record MethodParameters(String method, String description, List<ParameterSpec> parameters) {
+/**
+ * A training method's name, one-line description and declared parameters.
+ *
+ * @param refreshable whether its models can be refreshed: extended with items added after training,
+ *     without retraining (a job of kind {@code refresh})
+ */
+public record MethodParameters(String method, String description, List<ParameterSpec> parameters,
+        boolean refreshable) {
 
     public MethodParameters {
         parameters = List.copyOf(parameters);
         for (ParameterSpec spec : parameters) {
             spec.validate(spec.defaultValue());
         }
+    }
+
+    /** A method whose models cannot be refreshed. */
+    public MethodParameters(String method, String description, List<ParameterSpec> parameters) {
+        this(method, description, parameters, false);
+    }
+
+    /** The same declaration, for a method whose models can be refreshed. */
+    public MethodParameters withRefresh() {
+        return new MethodParameters(method, description, parameters, true);
     }
 
     /**

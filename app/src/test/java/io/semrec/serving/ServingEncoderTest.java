@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /** Serving encodes a history with the encoder of the active model's method, built from what the model stored. */
 @QuarkusTest
-class ModelEncodersTest {
+class ServingEncoderTest {
 
     private static final int ITEMS = 30;
     private static final List<String> HISTORY = List.of("i3", "i17", "i8", "i21");
