@@ -27,17 +27,30 @@ import javax.sql.DataSource;
 public class ItemService {
 
     private static final String COLUMNS = "id, external_id, attributes::text, available, created_at, updated_at";
-    /** Every top-level attribute value as one text; V9's trigram index is on exactly this expression. */
-    static final String SEARCH_TEXT = "jsonb_path_query_array(attributes, '$.*')::text";
-    /** Words of a text search beyond this many are ignored: each is one more index condition. */
+    /** The item's title; V9's trigram index is on exactly this expression. */
+    static final String TITLE = "(attributes ->> 'title')";
+    /** Every top-level attribute value as one text; searched without an index (see V9). */
+    static final String ALL_VALUES = "jsonb_path_query_array(attributes, '$.*')::text";
+    /** Words of a text search beyond this many are ignored: each is one more condition. */
     static final int MAX_SEARCH_WORDS = 8;
+    /** An unindexed search of a big catalog gives up after this long rather than keep a page waiting. */
+    static final int SEARCH_TIMEOUT_SECONDS = 5;
+    private static final String QUERY_CANCELED = "57014";
 
     /** How {@link #search} matches an item. */
     public enum SearchMode {
-        /** The item id starts with the query. */
-        ID_PREFIX,
-        /** Every word of the query is somewhere in the item's attribute values, in any case. */
-        TEXT
+        /** The item id starts with the query (indexed). */
+        ID_PREFIX("external_id LIKE ?"),
+        /** Every word of the query is in the item's title, in any case (indexed). */
+        TITLE(ItemService.TITLE + " ILIKE ?"),
+        /** Every word of the query is in some attribute value, in any case (reads every item of the catalog). */
+        ATTRIBUTES(ALL_VALUES + " ILIKE ?");
+
+        private final String condition;
+
+        SearchMode(String condition) {
+            this.condition = condition;
+        }
     }
 
     private final DataSource dataSource;
@@ -81,8 +94,7 @@ public class ItemService {
     public Page<ItemView> search(CatalogRef catalog, SearchMode mode, String query, PageRequest page) throws SQLException {
         List<String> patterns = patterns(mode, query == null ? "" : query.strip());
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM item WHERE catalog_id = ? AND id > ?");
-        String condition = mode == SearchMode.ID_PREFIX ? " AND external_id LIKE ?" : " AND " + SEARCH_TEXT + " ILIKE ?";
-        patterns.forEach(pattern -> sql.append(condition));
+        patterns.forEach(pattern -> sql.append(" AND ").append(mode.condition));
         sql.append(" ORDER BY id LIMIT ?");
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql.toString())) {
@@ -93,7 +105,14 @@ public class ItemService {
                 statement.setString(p++, pattern);
             }
             statement.setInt(p, page.limit() + 1);
+            statement.setQueryTimeout(SEARCH_TIMEOUT_SECONDS);
             return page.page(rows(statement), Row::id, Row::view);
+        } catch (SQLException e) {
+            if (QUERY_CANCELED.equals(e.getSQLState())) {
+                throw ProblemException.badRequest("the search took longer than " + SEARCH_TIMEOUT_SECONDS
+                        + " seconds; search titles or item ids instead, which are indexed");
+            }
+            throw e;
         }
     }
 

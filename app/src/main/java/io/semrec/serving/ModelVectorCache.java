@@ -69,7 +69,8 @@ public class ModelVectorCache {
                 itemIds[index] = itemId;
                 System.arraycopy(vector, 0, vectors, index * dim, dim);
             });
-            return new ModelVectors(modelId, model.catalogId(), dim, model.metric(), encoder, indexByExternalId, itemIds, vectors);
+            return new ModelVectors(modelId, model.catalogId(), dim, model.metric(), encoder, indexByExternalId, itemIds,
+                    vectors);
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("loading the vectors of model " + modelId + " failed", e);
         }

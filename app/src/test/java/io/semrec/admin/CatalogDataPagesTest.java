@@ -62,7 +62,7 @@ class CatalogDataPagesTest {
     }
 
     @Test
-    void itemsAreSearchedByIdPrefixAndByEveryWordOfTheText() {
+    void itemsAreSearchedByIdPrefixTitleOrAnyAttribute() {
         String slug = Api.createCatalog("search");
         Fixtures.insertItems(slug, List.of(
                 new Fixtures.Item("pen-1", "{\"title\":\"Blue ballpoint pen\",\"brand\":\"Acme\"}", true),
@@ -77,13 +77,16 @@ class CatalogDataPagesTest {
                 .body(not(containsString(">paper_1</a>")));
         AdminUi.as(session).queryParam("by", "id").queryParam("q", "paper_").get(items).then()
                 .body(containsString(">paper_1</a>")).body(containsString("unavailable"));
-        // Text: every word, in any case, in any attribute.
-        AdminUi.as(session).queryParam("q", "ACME pen").get(items).then()
+        // Title (the default): every word, in any case.
+        AdminUi.as(session).queryParam("q", "pen BLUE").get(items).then()
                 .body(containsString(">pen-1</a>")).body(not(containsString(">pen-2</a>"))).body(not(containsString(">paper_1</a>")));
         AdminUi.as(session).queryParam("q", "100%").get(items).then()
                 .body(containsString(">paper_1</a>")).body(not(containsString(">pen-1</a>")));
-        AdminUi.as(session).queryParam("q", "stapler").get(items).then()
-                .body(containsString("No item matches “stapler”."));
+        AdminUi.as(session).queryParam("q", "acme").get(items).then()
+                .body(containsString("No item matches “acme”."));
+        // Any attribute: every word in some attribute value.
+        AdminUi.as(session).queryParam("by", "attributes").queryParam("q", "ACME pen").get(items).then()
+                .body(containsString(">pen-1</a>")).body(not(containsString(">pen-2</a>"))).body(not(containsString(">paper_1</a>")));
     }
 
     @Test

@@ -71,9 +71,14 @@ public final class Browser {
      * documents, asking about an old element can fail with errors other than "stale element".
      */
     public static void follow(WebDriver driver, WebElement target) {
+        navigate(driver, target::click);
+    }
+
+    /** Does what leads to another page (such as a key that makes a script send a form) and waits until it has loaded. */
+    public static void navigate(WebDriver driver, Runnable action) {
         String marker = "semrec-" + System.nanoTime();
         ((JavascriptExecutor) driver).executeScript("window.semrecPageMarker = arguments[0]", marker);
-        target.click();
+        action.run();
         waitFor(driver).ignoring(WebDriverException.class).until(d -> Boolean.TRUE.equals(
                 ((JavascriptExecutor) d).executeScript(
                         "return window.semrecPageMarker !== arguments[0] && document.readyState === 'complete'",

@@ -6,50 +6,48 @@ import io.semrec.catalog.CatalogRequests;
 import io.semrec.catalog.CatalogView;
 import io.semrec.training.spec.MethodParameters;
 import io.semrec.training.spec.MethodRegistry;
-import java.util.ArrayList;
-import java.util.List;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jboss.resteasy.reactive.RestForm;
 
-/** The catalog form as typed, kept as text so that a refused form shows exactly what was entered. */
+/**
+ * The catalog form as typed, kept as text so that a refused form shows exactly what was entered.
+ * Read from the whole posted form, as the default method's parameter fields vary with the method.
+ */
 public class CatalogForm {
 
     /** The fields on the form; a refusal about any other setting is shown above the form. */
     static final Set<String> FIELDS = Set.of("slug", "name", "efSearch", "historyLength", "retrainSchedule",
             "defaultMethod");
 
-    @RestForm
     public String slug;
-
-    @RestForm
     public String name;
-
-    @RestForm
     public String efSearch;
-
-    @RestForm
     public String historyLength;
-
-    @RestForm
     public String retrainSchedule;
-
-    @RestForm
     public String defaultMethod;
-
     /** The method whose parameter fields the form showed: another than defaultMethod after a change without JavaScript. */
-    @RestForm
     public String paramsOf;
-
-    @RestForm
-    public List<String> paramName = new ArrayList<>();
-
-    @RestForm
-    public List<String> paramValue = new ArrayList<>();
+    /** The typed parameter values by parameter name. */
+    public Map<String, String> params = new LinkedHashMap<>();
 
     static CatalogForm blank() {
         return new CatalogForm();
+    }
+
+    static CatalogForm read(MultivaluedMap<String, String> posted) {
+        CatalogForm form = new CatalogForm();
+        form.slug = posted.getFirst("slug");
+        form.name = posted.getFirst("name");
+        form.efSearch = posted.getFirst("efSearch");
+        form.historyLength = posted.getFirst("historyLength");
+        form.retrainSchedule = posted.getFirst("retrainSchedule");
+        form.defaultMethod = posted.getFirst("defaultMethod");
+        form.paramsOf = posted.getFirst("paramsOf");
+        form.params = MethodParameterFields.typed(posted);
+        return form;
     }
 
     static CatalogForm of(CatalogView catalog) {
@@ -61,16 +59,8 @@ public class CatalogForm {
         form.retrainSchedule = Optional.ofNullable(catalog.settings().retrainSchedule()).orElse("");
         form.defaultMethod = catalog.settings().defaultMethod();
         form.paramsOf = form.defaultMethod;
-        form.showParams(catalog.settings().defaultParams());
+        form.params = MethodParameterFields.text(catalog.settings().defaultParams());
         return form;
-    }
-
-    /** Fills the parameter fields with stored values. */
-    void showParams(Map<String, ?> values) {
-        MethodParameterFields.text(values).forEach((name, value) -> {
-            paramName.add(name);
-            paramValue.add(value);
-        });
     }
 
     /** The chosen default method, or null. */
@@ -80,8 +70,7 @@ public class CatalogForm {
 
     /** The parameter values typed for {@link #method()}; none when the fields shown were another method's. */
     Map<String, String> typedParams() {
-        return method() != null && method().equals(paramsOf)
-                ? MethodParameterFields.typed(paramName, paramValue) : Map.of();
+        return method() != null && method().equals(paramsOf) ? params : Map.of();
     }
 
     /** A new catalog; blank settings take the defaults, and it has no retrain schedule yet. */
@@ -98,17 +87,17 @@ public class CatalogForm {
      */
     CatalogRequests.Update toUpdate(FormErrors errors, MethodRegistry methods) {
         String method = method();
-        Map<String, Object> params = null;
+        Map<String, Object> typed = null;
         Optional<MethodParameters> declared = method == null ? Optional.empty() : methods.find(method);
         if (declared.isPresent() && !method.equals(paramsOf)) {
             errors.add("defaultMethod", "the parameters below are now those of " + method + ": check them and save again");
         } else if (declared.isPresent()) {
-            params = MethodParameterFields.parse(declared.get(), typedParams(), errors);
+            typed = MethodParameterFields.parse(declared.get(), params, errors);
         }
         return new CatalogRequests.Update(strip(name), new CatalogRequests.Settings(
                 errors.wholeNumber("efSearch", efSearch, true),
                 errors.wholeNumber("historyLength", historyLength, true),
-                retrainSchedule == null ? "" : retrainSchedule.strip(), method, params));
+                retrainSchedule == null ? "" : retrainSchedule.strip(), method, typed));
     }
 
     private static String strip(String text) {

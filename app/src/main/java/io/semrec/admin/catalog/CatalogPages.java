@@ -24,6 +24,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -101,7 +102,8 @@ public class CatalogPages {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response create(CatalogForm form) {
+    public Response create(MultivaluedMap<String, String> posted) {
+        CatalogForm form = CatalogForm.read(posted);
         FormErrors errors = FormErrors.none();
         CatalogRequests.Create request = errors.validate(validator, form.toCreate(errors));
         if (!errors.any()) {
@@ -151,7 +153,8 @@ public class CatalogPages {
     @POST
     @Path("{slug}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response update(@RestPath String slug, CatalogForm form) {
+    public Response update(@RestPath String slug, MultivaluedMap<String, String> posted) {
+        CatalogForm form = CatalogForm.read(posted);
         CatalogRef ref = directory.require(slug);
         FormErrors errors = FormErrors.none();
         CatalogRequests.Update request = errors.validate(validator, form.toUpdate(errors, methods));

@@ -1,5 +1,6 @@
 package io.semrec.admin.catalog;
 
+import io.semrec.admin.Choice;
 import io.semrec.admin.MethodParameterFields;
 import io.semrec.training.spec.MethodParameters;
 import io.semrec.training.spec.MethodRegistry;
@@ -15,16 +16,16 @@ import java.util.Optional;
  *
  * @param method the method whose parameter fields are shown; null when none is chosen
  */
-public record RetrainFields(List<MethodParameterFields.Option> methods, MethodParameters method,
+public record RetrainFields(List<Choice> methods, MethodParameters method,
         List<MethodParameterFields.Field> params, SchedulePreview schedule) {
 
     static RetrainFields of(CatalogForm form, boolean methodStored, MethodRegistry registry, Instant now) {
-        List<MethodParameterFields.Option> methods = new ArrayList<>();
+        List<Choice> methods = new ArrayList<>();
         // The API keeps a stored method when none is sent, so "none" is a choice only until one is stored.
         if (!methodStored) {
-            methods.add(new MethodParameterFields.Option("", "none"));
+            methods.add(new Choice("", "none"));
         }
-        registry.all().forEach(m -> methods.add(new MethodParameterFields.Option(m.method(), m.method())));
+        registry.all().forEach(m -> methods.add(Choice.of(m.method())));
         Optional<MethodParameters> method = Optional.ofNullable(form.method()).flatMap(registry::find);
         return new RetrainFields(methods, method.orElse(null),
                 method.map(m -> MethodParameterFields.of(m, form.typedParams())).orElse(List.of()),
@@ -38,7 +39,7 @@ public record RetrainFields(List<MethodParameterFields.Option> methods, MethodPa
         form.defaultMethod = methodName;
         form.paramsOf = methodName;
         if (methodName != null && methodName.equals(storedMethod)) {
-            form.showParams(storedParams);
+            form.params = MethodParameterFields.text(storedParams);
         }
         return of(form, storedMethod != null, registry, Instant.now());
     }

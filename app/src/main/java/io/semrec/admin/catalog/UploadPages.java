@@ -35,6 +35,8 @@ import org.jboss.resteasy.reactive.RestPath;
 public class UploadPages {
 
     static final String PATH = "/admin/catalogs/{slug}/uploads";
+    /** The event htmx raises after an import, which the catalog page's counts reload on. */
+    static final String DATA_CHANGED = "catalog-data-changed";
 
     @CheckedTemplate(basePath = "catalogs")
     static class Templates {
@@ -77,7 +79,11 @@ public class UploadPages {
         }
         UploadCard card = new UploadCard(form.kind, errors, form.fileName(), report);
         CatalogView catalog = catalogs.summary(ref);
-        TemplateInstance page = htmx ? Templates.uploadCard(catalog, card) : Templates.upload(catalog, card);
-        return errors.any() ? FormErrors.refused(page) : Response.ok(page).build();
+        if (errors.any()) {
+            return FormErrors.refused(htmx ? Templates.uploadCard(catalog, card) : Templates.upload(catalog, card));
+        }
+        // htmx refreshes the page's counts on this event.
+        return htmx ? Response.ok(Templates.uploadCard(catalog, card)).header("HX-Trigger", DATA_CHANGED).build()
+                : Response.ok(Templates.upload(catalog, card)).build();
     }
 }

@@ -24,12 +24,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * A catalog's items: browse and search them (by id prefix or by text, a page at a time), and see one
+ * A catalog's items: browse and search them (by title, any attribute or id prefix, a page at a time), and see one
  * with its attributes and its nearest neighbours under the active model. The neighbours come from
  * the serving code's "similar items" and load after the page, as loading a model can take a while.
  */
@@ -50,18 +51,21 @@ public class ItemPages {
         static native TemplateInstance detail$neighbours(CatalogView catalog, ItemView item, Neighbours neighbours);
     }
 
-    /** The search as typed; {@code query} is its URL form for the pager. */
+    /** The search as typed; {@code by} is title, attributes or id; {@code query} is its URL form for the pager. */
     public record ItemSearch(String q, String by, String query) {
+
+        private static final Map<String, SearchMode> MODES = Map.of(
+                "title", SearchMode.TITLE, "attributes", SearchMode.ATTRIBUTES, "id", SearchMode.ID_PREFIX);
 
         static ItemSearch of(String q, String by) {
             String text = q == null ? "" : q.strip();
-            String mode = "id".equals(by) ? "id" : "text";
+            String mode = by != null && MODES.containsKey(by) ? by : "title";
             String query = text.isEmpty() ? null : "by=" + mode + "&q=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
             return new ItemSearch(text, mode, query);
         }
 
         SearchMode mode() {
-            return "id".equals(by) ? SearchMode.ID_PREFIX : SearchMode.TEXT;
+            return MODES.get(by);
         }
     }
 

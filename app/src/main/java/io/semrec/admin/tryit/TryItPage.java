@@ -135,10 +135,10 @@ public class TryItPage {
         return Templates.suggestions(add == null || add.isBlank() ? List.of() : matching(ref, add.strip(), SUGGESTED));
     }
 
-    /** Items whose id starts with the text first, then items whose attributes hold its words. */
+    /** Items whose id starts with the text first, then items whose title holds its words: both indexed, for every keystroke. */
     private List<ItemView> matching(CatalogRef ref, String text, int limit) throws SQLException {
         Map<String, ItemView> found = new LinkedHashMap<>();
-        for (SearchMode mode : List.of(SearchMode.ID_PREFIX, SearchMode.TEXT)) {
+        for (SearchMode mode : List.of(SearchMode.ID_PREFIX, SearchMode.TITLE)) {
             items.search(ref, mode, text, PageRequest.of(limit, null)).items()
                     .forEach(item -> found.putIfAbsent(item.itemId(), item));
         }
