@@ -81,7 +81,7 @@ class ServingEncoderTest {
         long catalogId = Fixtures.catalogId(model.catalog);
         long[] history = HISTORY.stream().mapToLong(id -> ((Number) Fixtures.scalar(
                 "SELECT id FROM item WHERE catalog_id = ? AND external_id = ?", catalogId, id)).longValue()).toArray();
-        float[] query = RecformerEncoder.read(file[0], 24).encodeItems(history);
+        float[] query = RecformerEncoder.read(file[0], 24, 1).encodeItems(history);
         ServingFixture exact = new ServingFixture(model.catalog, model.modelId, model.metric, model.vectors);
         assertEquals(exact.exactTop(query, Set.copyOf(HISTORY), 5), recommend(model.catalog, HISTORY, 5));
     }

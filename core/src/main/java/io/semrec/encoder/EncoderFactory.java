@@ -38,8 +38,9 @@ public final class EncoderFactory {
         return switch (method) {
             case SasrecParameters.METHOD -> SasrecEncoder.read(artifacts.require(SasrecEncoder.ARTIFACT, method));
             case SaidParameters.METHOD -> said(params, artifacts.require(SaidGruEncoder.ARTIFACT, method));
+            // One thread per request: concurrent requests already keep the cores busy.
             case RecformerParameters.METHOD -> RecformerEncoder.read(artifacts.require(RecformerEncoder.ARTIFACT, method),
-                    RecformerParameters.SPEC.resolve(params).getInt(RecformerParameters.SERVING_TOKEN_BUDGET));
+                    RecformerParameters.SPEC.resolve(params).getInt(RecformerParameters.SERVING_TOKEN_BUDGET), 1);
             case TextKnnParameters.METHOD -> new RecencyWeightedMeanEncoder(
                     TextKnnParameters.SPEC.resolve(params).getDouble(TextKnnParameters.DECAY));
             case PopularityParameters.METHOD -> POPULARITY;
