@@ -9,8 +9,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Banded Longformer attention against full attention and against a naive masked computation written here. */
@@ -19,18 +18,10 @@ class LongformerAttentionTest {
     private static final int HEADS = 2;
     private static final int HIDDEN = 8;
 
-    private NDManager manager;
+    /** A fresh manager for each test, closed after it. */
+    @AutoClose
+    private final NDManager manager = NDManager.newBaseManager();
     private final SplittableRandom random = new SplittableRandom(7);
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
 
     @Test
     void equalsFullAttentionWhenTheWindowCoversTheSequence() {

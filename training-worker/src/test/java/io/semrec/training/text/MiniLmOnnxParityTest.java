@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.huggingface.tokenizers.Encoding;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -23,50 +22,43 @@ import org.junit.jupiter.api.Test;
 /** The DJL re-implementation against ONNX Runtime running the original all-MiniLM-L6-v2 file. */
 class MiniLmOnnxParityTest {
 
-    private static final float TOLERANCE = 1e-4f;
-    private static final int MAX_TOKENS = 128;
+    private static final float TOLERANCE = MiniLmParitySetup.TOLERANCE;
+    private static final int MAX_TOKENS = MiniLmParitySetup.MAX_TOKENS;
     private static final int HIDDEN = PretrainedMiniLm.CONFIG.hiddenSize();
 
-    private static PretrainedMiniLm pretrained;
-    private static HuggingFaceTokenizer tokenizer;
-    private static NDManager parameters;
+    private static MiniLmParitySetup setup;
     private static BertEncoderBlock encoder;
-    private static OnnxReference onnx;
 
     @BeforeAll
     static void load() throws OrtException {
-        pretrained = MiniLmFixture.pretrained();
-        tokenizer = pretrained.tokenizer(MAX_TOKENS);
-        parameters = NDManager.newBaseManager();
-        encoder = MiniLmFixture.loadedEncoder(pretrained, parameters);
-        onnx = new OnnxReference(pretrained.onnxFile());
+        setup = MiniLmParitySetup.open();
+        encoder = MiniLmFixture.loadedEncoder(setup.pretrained(), setup.parameters());
     }
 
     @AfterAll
     static void close() throws OrtException {
-        onnx.close();
-        parameters.close();
-        tokenizer.close();
+        setup.close();
     }
 
     @Test
     void onnxFileHasTheInputsAndOutputTheParityCheckFeeds() throws OrtException {
-        assertEquals(Set.of("input_ids", "attention_mask", "token_type_ids"), onnx.inputNames());
-        assertEquals(Set.of("last_hidden_state"), onnx.outputNames());
+        assertEquals(Set.of("input_ids", "attention_mask", "token_type_ids"), setup.onnx().inputNames());
+        assertEquals(Set.of("last_hidden_state"), setup.onnx().outputNames());
     }
 
     @Test
     void everyEncoderParameterComesFromTheOnnxFile() {
-        Map<String, FloatTensor> weights = pretrained.weights();
+        Map<String, FloatTensor> weights = setup.pretrained().weights();
         assertEquals(encoder.huggingFaceParameters().keySet(), weights.keySet());
         assertArrayEquals(new long[] {384, 1536}, weights.get("encoder.layer.5.output.dense.weight").shape());
     }
 
     @Test
     void tokenizerAddsClsAndSepAndPadsABatchToItsLongest() {
-        Encoding hello = tokenizer.encode("Hello world");
+        Encoding hello = setup.tokenizer().encode("Hello world");
         assertArrayEquals(new long[] {101, 7592, 2088, 102}, hello.getIds());
-        Encoding[] batch = tokenizer.batchEncode(List.of("Hello world", "a much longer sentence than the first"));
+        Encoding[] batch = setup.tokenizer()
+                .batchEncode(List.of("Hello world", "a much longer sentence than the first"));
         assertEquals(batch[1].getIds().length, batch[0].getIds().length);
         assertArrayEquals(new long[] {1, 1, 1, 1, 0, 0, 0, 0, 0}, batch[0].getAttentionMask());
     }
@@ -74,14 +66,14 @@ class MiniLmOnnxParityTest {
     @Test
     void singleTitlesMatchOnnxRuntime() throws OrtException {
         for (String title : MiniLmFixture.officeTitles(6)) {
-            assertMatchesOnnx(new Encoding[] {tokenizer.encode(title)});
+            assertMatchesOnnx(new Encoding[] {setup.tokenizer().encode(title)});
         }
     }
 
     @Test
     void paddedBatchOfDifferentLengthsMatchesOnnxRuntimeAndEachTitleAlone() throws OrtException {
         List<String> titles = MiniLmFixture.officeTitles(20).subList(8, 20);
-        Encoding[] batch = tokenizer.batchEncode(titles);
+        Encoding[] batch = setup.tokenizer().batchEncode(titles);
         long[][] mask = MiniLmFixture.matrix(batch, Encoding::getAttentionMask);
         assertTrue(IntStream.range(0, batch.length).mapToLong(i -> sum(mask[i])).distinct().count() > 5,
                 "titles should differ in length so the batch is padded");
@@ -89,7 +81,7 @@ class MiniLmOnnxParityTest {
 
         int length = batch[0].getIds().length;
         for (int row = 0; row < batch.length; row++) {
-            float[] alone = djl(new Encoding[] {tokenizer.encode(titles.get(row))}).hidden;
+            float[] alone = djl(new Encoding[] {setup.tokenizer().encode(titles.get(row))}).hidden;
             for (int token = 0; token < sum(mask[row]); token++) {
                 for (int k = 0; k < HIDDEN; k++) {
                     float inBatch = batched[(row * length + token) * HIDDEN + k];
@@ -102,7 +94,7 @@ class MiniLmOnnxParityTest {
     @Test
     void sentencePairsWithSecondTokenTypeMatchOnnxRuntime() throws OrtException {
         List<String> titles = MiniLmFixture.officeTitles(4);
-        Encoding pair = tokenizer.encode(titles.get(2), titles.get(3));
+        Encoding pair = setup.tokenizer().encode(titles.get(2), titles.get(3));
         assertTrue(sum(pair.getTypeIds()) > 0, "the second segment uses token type 1");
         assertMatchesOnnx(new Encoding[] {pair});
     }
@@ -110,7 +102,7 @@ class MiniLmOnnxParityTest {
     @Test
     void truncatesALongDescriptionToTheTokenBudgetAndStillMatches() throws OrtException {
         String longText = String.join(" ", MiniLmFixture.officeTitles(30));
-        Encoding encoding = tokenizer.encode(longText);
+        Encoding encoding = setup.tokenizer().encode(longText);
         assertEquals(MAX_TOKENS, encoding.getIds().length);
         assertMatchesOnnx(new Encoding[] {encoding});
     }
@@ -118,7 +110,7 @@ class MiniLmOnnxParityTest {
     /** Compares hidden states and pooled sentence vectors; returns DJL's hidden states. */
     private static float[] assertMatchesOnnx(Encoding[] batch) throws OrtException {
         DjlOutput djl = djl(batch);
-        float[] expectedHidden = onnx.hiddenStates(batch);
+        float[] expectedHidden = setup.onnx().hiddenStates(batch);
         assertEquals(expectedHidden.length, djl.hidden.length);
         assertTrue(maxAbsDiff(expectedHidden, djl.hidden) < TOLERANCE,
                 "last_hidden_state differs by " + maxAbsDiff(expectedHidden, djl.hidden));
@@ -132,7 +124,7 @@ class MiniLmOnnxParityTest {
     }
 
     private static DjlOutput djl(Encoding[] batch) {
-        try (NDManager manager = parameters.newSubManager()) {
+        try (NDManager manager = setup.parameters().newSubManager()) {
             NDList inputs = MiniLmFixture.inputs(manager, batch);
             NDArray hidden = encoder.forward(new ParameterStore(manager, false), inputs, false).singletonOrThrow();
             NDArray pooled = SentencePooling.meanPooledUnitVectors(hidden, inputs.get(1));

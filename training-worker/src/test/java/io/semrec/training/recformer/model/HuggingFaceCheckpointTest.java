@@ -20,8 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,17 +41,9 @@ class HuggingFaceCheckpointTest {
 
     @TempDir
     Path artifacts;
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
+    /** A fresh manager for each test, closed after it. */
+    @AutoClose
+    private final NDManager manager = NDManager.newBaseManager();
 
     @Test
     void longformerCheckpointWithGlobalProjectionsAndMlmHeadRunsLikeTheNaiveModel() throws IOException {

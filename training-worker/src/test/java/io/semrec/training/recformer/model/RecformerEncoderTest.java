@@ -16,8 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The DJL encoder's contract on a tiny random model: shapes, padding, MLM head, save and load. */
@@ -26,17 +25,9 @@ class RecformerEncoderTest {
     static final RecformerConfig TINY = new RecformerConfig(
             new RecformerArchitecture(50, 16, 2, 2, 32, 40, 2, 6, 4, 4, 1e-5f), 0f, 0.2f);
 
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
+    /** A fresh manager for each test, closed after it. */
+    @AutoClose
+    private final NDManager manager = NDManager.newBaseManager();
 
     @Test
     void forwardGivesHiddenStatesAndClsAndPaddingDoesNotLeak() {

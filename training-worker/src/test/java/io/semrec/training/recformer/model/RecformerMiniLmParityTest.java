@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.huggingface.tokenizers.Encoding;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import ai.onnxruntime.OrtException;
 import io.semrec.encoder.RecformerArchitecture;
 import io.semrec.training.text.FloatTensor;
 import io.semrec.training.text.MiniLmFixture;
-import io.semrec.training.text.OnnxReference;
+import io.semrec.training.text.MiniLmParitySetup;
 import io.semrec.training.text.PretrainedMiniLm;
 import java.util.Arrays;
 import java.util.List;
@@ -30,44 +29,36 @@ import org.junit.jupiter.api.Test;
  */
 class RecformerMiniLmParityTest {
 
-    private static final float TOLERANCE = 1e-4f;
-    private static final int MAX_TOKENS = 128;
+    private static final float TOLERANCE = MiniLmParitySetup.TOLERANCE;
+    private static final int MAX_TOKENS = MiniLmParitySetup.MAX_TOKENS;
     private static final int HIDDEN = PretrainedMiniLm.CONFIG.hiddenSize();
 
-    private static PretrainedMiniLm pretrained;
-    private static HuggingFaceTokenizer tokenizer;
-    private static OnnxReference onnx;
-    private static NDManager parameters;
+    private static MiniLmParitySetup setup;
     private static RecformerEncoder encoder;
 
     @BeforeAll
     static void load() throws OrtException {
-        pretrained = MiniLmFixture.pretrained();
-        tokenizer = pretrained.tokenizer(MAX_TOKENS);
-        onnx = new OnnxReference(pretrained.onnxFile());
-        parameters = NDManager.newBaseManager();
+        setup = MiniLmParitySetup.open();
         // 1024 positions: the table past MiniLM's 512 is extended, which must not disturb the first 512.
         encoder = RecformerCheckpoints.warmStartFromMiniLm(
-                RecformerConfig.miniLm(1024, RecformerArchitecture.MIN_ITEM_POSITIONS, 2 * MAX_TOKENS), pretrained,
-                parameters);
+                RecformerConfig.miniLm(1024, RecformerArchitecture.MIN_ITEM_POSITIONS, 2 * MAX_TOKENS),
+                setup.pretrained(), setup.parameters());
     }
 
     @AfterAll
     static void close() throws OrtException {
-        onnx.close();
-        parameters.close();
-        tokenizer.close();
+        setup.close();
     }
 
     @Test
     void paddedBatchOfItemTextsMatchesOnnxRuntime() throws OrtException {
         List<String> texts = MiniLmFixture.officeItems(12, List.of("title", "brand"));
-        assertMatchesOnnx(tokenizer.batchEncode(texts));
+        assertMatchesOnnx(setup.tokenizer().batchEncode(texts));
     }
 
     @Test
     void inputFilledToTheTokenBudgetMatchesOnnxRuntime() throws OrtException {
-        Encoding encoding = tokenizer.encode(String.join(" ", MiniLmFixture.officeTitles(30)));
+        Encoding encoding = setup.tokenizer().encode(String.join(" ", MiniLmFixture.officeTitles(30)));
         assertEquals(MAX_TOKENS, encoding.getIds().length);
         assertMatchesOnnx(new Encoding[] {encoding});
     }
@@ -76,7 +67,7 @@ class RecformerMiniLmParityTest {
     void newTablesAreDerivedFromTheCheckpointAsDocumented() {
         Map<String, FloatTensor> weights = encoder.weights();
         float[] positions = weights.get("embeddings.position_embeddings.weight").values();
-        float[] original = pretrained.weights().get("embeddings.position_embeddings.weight").values();
+        float[] original = setup.pretrained().weights().get("embeddings.position_embeddings.weight").values();
         for (int row : new int[] {512, 700, 1023}) {
             float[] extended = Arrays.copyOfRange(positions, row * HIDDEN, (row + 1) * HIDDEN);
             int source = row % 512;
@@ -89,10 +80,10 @@ class RecformerMiniLmParityTest {
     }
 
     private static void assertMatchesOnnx(Encoding[] batch) throws OrtException {
-        float[] expected = onnx.hiddenStates(batch);
+        float[] expected = setup.onnx().hiddenStates(batch);
         RecformerInput input = recformerInput(batch, new SplittableRandom(batch.length));
         float[] actual;
-        try (NDManager manager = parameters.newSubManager()) {
+        try (NDManager manager = setup.parameters().newSubManager()) {
             actual = encoder.forward(new ParameterStore(manager, false), input.toNDList(manager), false)
                     .get(0).toFloatArray();
         }

@@ -18,8 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The plain-Java serving encoder in core against this module's DJL encoder, and its sequence rules. */
@@ -30,17 +29,9 @@ class RecformerServingParityTest {
             new RecformerArchitecture(120, 32, 3, 4, 64, 400, 2, 51, 4, 8, 1e-5f), 0f, 0.02f);
     private static final int CLS_TOKEN = 1;
 
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
+    /** A fresh manager for each test, closed after it. */
+    @AutoClose
+    private final NDManager manager = NDManager.newBaseManager();
 
     @Test
     void javaClsMatchesDjlForHistoriesOf1To50Items() throws IOException {
