@@ -44,7 +44,7 @@ public record LmOptions(LmSource source, Optional<String> checkpoint, int tokenB
     }
 
     public static final LmOptions DEFAULTS = new LmOptions(LmSource.MINILM, Optional.empty(), 40,
-            new Adaptation(2, 32, 1e-4, 0.01, 0.05),
+            new Adaptation(1, 32, 1e-4, 0.01, 0.05),
             new ScratchShape(4096, 4, 256, 4, new Adaptation(8, 32, 1e-3, 0.01, 0.05)), 42);
 
     public LmOptions {
