@@ -5,23 +5,18 @@
 # Run through `./semrec bench lm`.
 #   options: --no-adapt  skip the adaptation
 #            --threads N threads for the adaptation (default 1)
-#            --skip-build
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 ADAPT=true
 THREADS=1
-SKIP_BUILD=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --no-adapt) ADAPT=false; shift ;;
     --threads) THREADS="$2"; shift 2 ;;
-    --skip-build) SKIP_BUILD=1; shift ;;
     *) echo "unknown option $1" >&2; exit 1 ;;
   esac
 done
-if [[ $SKIP_BUILD -eq 0 ]]; then
-  mvn -B -q -ntp install -pl training-worker -am -DskipTests
-fi
-mvn -B -ntp surefire:test -pl training-worker -Dtest=LmBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+# Built and run in one reactor (-am), so the run never picks up another checkout's core jar from ~/.m2.
+mvn -B -ntp test -pl training-worker -am -Dtest=LmBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dsemrec.benchmark=true -Dsemrec.lm.adapt="$ADAPT" -Dsemrec.lm.threads="$THREADS" | grep -E '\[lm-benchmark\]|ERROR|FAIL'
