@@ -39,37 +39,43 @@ class LmBenchmark {
         print("cpus %d, load average %s", Runtime.getRuntime().availableProcessors(),
                 Files.readString(Path.of("/proc/loadavg")).trim());
         Path artifacts = Files.createTempDirectory("semrec-lm-bench");
-        LanguageModelsTest.withSharedPretrained(artifacts);
-        List<String> texts = SharedDatasets.labelled("amazon-office", Integer.MAX_VALUE, FIELDS);
-        try (DecoderLm lm = MiniLmBootstrap.load(MiniLmBootstrap.pretrained(artifacts.resolve("pretrained")),
-                Device.cpu())) {
-            // bos + 39 text tokens + eos: 40 inputs and 40 targets per row; most item texts fill it.
-            LmBatch batch = LmBatch.forNextToken(
-                    LmTexts.sequences(lm.tokenizer(), texts.subList(0, BATCH), TOKENS - 1), lm.tokenizer().padId());
-            print("batch %d x %d (%d scored tokens); RSS %s", batch.size(), batch.length(), batch.tokenCount(), memory());
-            for (int threads : new int[] {1, 2}) {
-                JniUtils.setNumThreads(threads);
-                double[] ms = time(() -> forwardBackward(lm, batch));
-                print("threads %d: forward+backward median %.0f ms, min %.0f ms = %.0f tokens/s; RSS %s", threads, ms[0],
-                        ms[1], batch.size() * batch.length() / (ms[0] / 1000), memory());
+        try {
+            LanguageModelsTest.withSharedPretrained(artifacts);
+            List<String> texts = SharedDatasets.labelled("amazon-office", Integer.MAX_VALUE, FIELDS);
+            try (DecoderLm lm = MiniLmBootstrap.load(MiniLmBootstrap.pretrained(artifacts.resolve("pretrained")),
+                    Device.cpu())) {
+                // bos + 39 text tokens + eos: 40 inputs and 40 targets per row; most item texts fill it.
+                LmBatch batch = LmBatch.forNextToken(
+                        LmTexts.sequences(lm.tokenizer(), texts.subList(0, BATCH), TOKENS - 1), lm.tokenizer().padId());
+                print("batch %d x %d (%d scored tokens); RSS %s", batch.size(), batch.length(), batch.tokenCount(),
+                        memory());
+                for (int threads : new int[] {1, 2}) {
+                    JniUtils.setNumThreads(threads);
+                    double[] ms = time(() -> forwardBackward(lm, batch));
+                    print("threads %d: forward+backward median %.0f ms, min %.0f ms = %.0f tokens/s; RSS %s",
+                            threads, ms[0], ms[1], batch.size() * batch.length() / (ms[0] / 1000), memory());
+                }
             }
-        }
-        if (!Boolean.parseBoolean(System.getProperty("semrec.lm.adapt", "true"))) {
-            return;
-        }
-        JniUtils.setNumThreads(Integer.getInteger("semrec.lm.threads", 1));
-        RecordedProgress progress = new RecordedProgress();
-        long start = System.nanoTime();
-        try (CausalLm lm = LanguageModels.load(LmOptions.DEFAULTS, artifacts, texts, Device.cpu(), progress)) {
-            print("adaptation of %d item texts, defaults %s, budget %d, threads %d: %.0f s; held-out perplexity %s;"
-                            + " tokens/s per epoch %s; RSS %s", texts.size(), LmOptions.DEFAULTS.adaptation(),
-                    LmOptions.DEFAULTS.tokenBudget(), Integer.getInteger("semrec.lm.threads", 1),
-                    (System.nanoTime() - start) / 1e9, progress.values(LmMetrics.HELD_OUT_PERPLEXITY),
-                    progress.values(LmMetrics.TOKENS_PER_SECOND), memory());
-        }
-        long reload = System.nanoTime();
-        try (CausalLm lm = LanguageModels.load(LmOptions.DEFAULTS, artifacts, texts, Device.cpu(), progress)) {
-            print("second load (cached): %.1f s", (System.nanoTime() - reload) / 1e9);
+            if (!Boolean.parseBoolean(System.getProperty("semrec.lm.adapt", "true"))) {
+                return;
+            }
+            JniUtils.setNumThreads(Integer.getInteger("semrec.lm.threads", 1));
+            RecordedProgress progress = new RecordedProgress();
+            long start = System.nanoTime();
+            try (CausalLm lm = LanguageModels.load(LmOptions.DEFAULTS, artifacts, texts, Device.cpu(), progress)) {
+                print("adaptation of %d item texts, defaults %s, budget %d, threads %d: %.0f s; held-out perplexity %s;"
+                                + " tokens/s per epoch %s; RSS %s", texts.size(), LmOptions.DEFAULTS.adaptation(),
+                        LmOptions.DEFAULTS.tokenBudget(), Integer.getInteger("semrec.lm.threads", 1),
+                        (System.nanoTime() - start) / 1e9, progress.values(LmMetrics.HELD_OUT_PERPLEXITY),
+                        progress.values(LmMetrics.TOKENS_PER_SECOND), memory());
+            }
+            long reload = System.nanoTime();
+            try (CausalLm lm = LanguageModels.load(LmOptions.DEFAULTS, artifacts, texts, Device.cpu(), progress)) {
+                print("second load (cached): %.1f s", (System.nanoTime() - reload) / 1e9);
+            }
+        } finally {
+            // Removes the link to the shared MiniLM files, not what it points to.
+            LmFolderWriter.deleteTree(artifacts);
         }
     }
 
