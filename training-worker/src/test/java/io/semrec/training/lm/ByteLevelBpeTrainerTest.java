@@ -3,7 +3,7 @@ package io.semrec.training.lm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.semrec.training.SharedDatasets;
+import io.semrec.training.support.SharedDatasets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

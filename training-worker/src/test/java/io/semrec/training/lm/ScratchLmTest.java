@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import io.semrec.training.support.RecordedProgress;
-import io.semrec.training.SharedDatasets;
+import io.semrec.training.support.SharedDatasets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,7 +4,7 @@ import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import io.semrec.training.SharedDatasets;
+import io.semrec.training.support.SharedDatasets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
