@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.semrec.artifact.ArtifactStore;
+import io.semrec.encoder.GruWeights;
+import io.semrec.encoder.OutputBiasEncoder;
 import io.semrec.encoder.RecencyWeightedMeanEncoder;
+import io.semrec.encoder.SaidGruEncoder;
 import io.semrec.encoder.SasrecEncoder;
 import io.semrec.encoder.SasrecWeights;
 import io.semrec.encoder.SequenceEncoder;
@@ -56,7 +59,24 @@ class ServingEncoderTest {
     @Test
     void sasrecQueriesWithTheEncoderStoredAsTheModelsArtifact() throws Exception {
         SasrecWeights weights = randomSasrec(new SplittableRandom(11), 8, 2, 6);
-        Published model = publish("sasrec", ScoreMetric.DOT, Map.of(), 8, weights);
+        Published model = publish("sasrec", ScoreMetric.DOT, Map.of(), 8, weights.toSafeTensors().toBytes());
+        assertServedWith(model, new SasrecEncoder(weights));
+    }
+
+    @Test
+    void saidGruWithOutputBiasQueriesWithItsEncoderAndAConstantBiasComponent() throws Exception {
+        SplittableRandom random = new SplittableRandom(12);
+        GruWeights weights = new GruWeights(8, 6, gruDense(random), gruDense(random));
+        Published model = publish("said", ScoreMetric.DOT, Map.of("downstream", "gru", "outputBias", true), 9,
+                weights.toSafeTensors().toBytes());
+        assertServedWith(model, new OutputBiasEncoder(new SaidGruEncoder(weights)));
+    }
+
+    @Test
+    void saidTransformerQueriesWithTheSasrecForward() throws Exception {
+        SasrecWeights weights = randomSasrec(new SplittableRandom(13), 8, 1, 6);
+        Published model = publish("said", ScoreMetric.DOT, Map.of("outputBias", false), 8,
+                weights.toSafeTensors().toBytes());
         assertServedWith(model, new SasrecEncoder(weights));
     }
 
@@ -75,9 +95,9 @@ class ServingEncoderTest {
                 .extract().jsonPath().getList("items.itemId", String.class);
     }
 
-    /** Publishes random vectors (and the encoder artifact, for SASRec) as the worker would, and activates them. */
+    /** Publishes random vectors (and the encoder artifact, for learned encoders) as the worker would, and activates them. */
     private Published publish(String method, ScoreMetric metric, Map<String, Object> params, int dim,
-            SasrecWeights sasrec) throws Exception {
+            byte[] encoder) throws Exception {
         String catalog = Api.createCatalog("enc");
         List<String> ids = ServingFixture.itemIds(ITEMS);
         Fixtures.items(catalog, ids);
@@ -93,8 +113,8 @@ class ServingEncoderTest {
             c.setAutoCommit(false);
             modelId = new ModelPublisher("64MB").publish(c, new ModelDraft(catalogId, null, method, metric, params,
                     Map.of()), rows.iterator());
-            if (sasrec != null) {
-                artifacts.put(c, catalogId, modelId, SasrecEncoder.ARTIFACT, sasrec.toSafeTensors().toBytes());
+            if (encoder != null) {
+                artifacts.put(c, catalogId, modelId, SasrecEncoder.ARTIFACT, encoder);
             }
             c.commit();
         }
@@ -119,6 +139,10 @@ class ServingEncoderTest {
 
     private static SasrecWeights.Dense dense(SplittableRandom random, int dim) {
         return new SasrecWeights.Dense(gaussian(random, dim * dim), gaussian(random, dim), dim, dim);
+    }
+
+    private static SasrecWeights.Dense gruDense(SplittableRandom random) {
+        return new SasrecWeights.Dense(gaussian(random, 3 * 8 * 8), gaussian(random, 3 * 8), 3 * 8, 8);
     }
 
     private static float[] gaussian(SplittableRandom random, int length) {
