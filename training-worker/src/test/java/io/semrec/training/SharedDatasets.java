@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -18,6 +19,11 @@ public final class SharedDatasets {
 
     /** The named fields of the first {@code count} items of a dataset ({@code amazon-office}, ...), joined by spaces. */
     public static List<String> items(String dataset, int count, List<String> fields) {
+        return read(dataset, count, item -> fields.stream().map(field -> item.get(field).asText())
+                .collect(Collectors.joining(" ")));
+    }
+
+    private static List<String> read(String dataset, int count, Function<JsonNode, String> text) {
         Path items = Stream.of("../../shared/datasets", "../shared/datasets")
                 .map(dir -> Path.of(dir, dataset, "items.jsonl").toAbsolutePath().normalize())
                 .filter(Files::isRegularFile)
@@ -25,16 +31,23 @@ public final class SharedDatasets {
                 .orElseThrow(() -> new AssertionError(dataset + " dataset not found beside the repository"));
         ObjectMapper json = new ObjectMapper();
         try (Stream<String> lines = Files.lines(items)) {
-            return lines.limit(count).map(line -> joinFields(json, line, fields)).toList();
+            return lines.limit(count).map(line -> text.apply(parse(json, line))).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static String joinFields(ObjectMapper json, String line, List<String> fields) {
+    /** As {@link #items}, each present field written as {@code name: value}: {@code title: ... brand: ...}. */
+    public static List<String> labelled(String dataset, int count, List<String> fields) {
+        return read(dataset, count, item -> fields.stream()
+                .filter(field -> !item.path(field).asText().isBlank())
+                .map(field -> field + ": " + item.get(field).asText())
+                .collect(Collectors.joining(" ")));
+    }
+
+    private static JsonNode parse(ObjectMapper json, String line) {
         try {
-            JsonNode item = json.readTree(line);
-            return fields.stream().map(field -> item.get(field).asText()).collect(Collectors.joining(" "));
+            return json.readTree(line);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

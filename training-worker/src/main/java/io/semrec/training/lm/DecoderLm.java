@@ -43,11 +43,6 @@ public final class DecoderLm implements CausalLm {
         this.store = new ParameterStore(manager, false);
     }
 
-    /** The same network and weights under another id (e.g. once adapted). */
-    DecoderLm renamed(String newId) {
-        return new DecoderLm(newId, network, manager, tokenizer);
-    }
-
     @Override
     public String id() {
         return id;

@@ -5,6 +5,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,17 +16,37 @@ import java.util.Map;
  */
 public abstract class DecoderNetwork extends AbstractBlock {
 
-    public abstract int hiddenSize();
+    private final int hiddenSize;
+    private final int vocabSize;
+    private final int maxPositions;
+    /** Filled by each family's constructor, in checkpoint order. */
+    protected final Map<String, CheckpointSlot> slots = new LinkedHashMap<>();
 
-    public abstract int vocabSize();
+    protected DecoderNetwork(int hiddenSize, int vocabSize, int maxPositions) {
+        this.hiddenSize = hiddenSize;
+        this.vocabSize = vocabSize;
+        this.maxPositions = maxPositions;
+    }
 
-    public abstract int maxPositions();
+    public final int hiddenSize() {
+        return hiddenSize;
+    }
+
+    public final int vocabSize() {
+        return vocabSize;
+    }
+
+    public final int maxPositions() {
+        return maxPositions;
+    }
 
     /** The (V,H) table {@link CausalLm#embed} looks ids up in. */
     public abstract Parameter tokenEmbeddings();
 
     /** Every parameter under its checkpoint name, with how the checkpoint lays it out. */
-    public abstract Map<String, CheckpointSlot> checkpointSlots();
+    public final Map<String, CheckpointSlot> checkpointSlots() {
+        return Collections.unmodifiableMap(slots);
+    }
 
     /** Shapes for {@link #initialize}: embeddings (B,T,H) and mask (B,T). */
     public Shape[] inputShapes(long batch, long length) {

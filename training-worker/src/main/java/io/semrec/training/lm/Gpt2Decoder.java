@@ -1,5 +1,7 @@
 package io.semrec.training.lm;
 
+import static io.semrec.training.nn.TransformerOps.apply;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -16,10 +18,7 @@ import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 import io.semrec.training.nn.TransformerOps;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * GPT-2: token + learned position embeddings, pre-LayerNorm blocks with causal attention, a final
@@ -36,9 +35,9 @@ public final class Gpt2Decoder extends DecoderNetwork {
     private final Parameter positions;
     private final List<Gpt2Layer> layers = new ArrayList<>();
     private final LayerNorm finalNorm;
-    private final Map<String, CheckpointSlot> slots = new LinkedHashMap<>();
 
     public Gpt2Decoder(Gpt2Config config) {
+        super(config.hidden(), config.vocabSize(), config.positions());
         this.config = config;
         tokens = addParameter(table("wte", config.vocabSize()));
         positions = addParameter(table("wpe", config.positions()));
@@ -54,33 +53,9 @@ public final class Gpt2Decoder extends DecoderNetwork {
         setInitializer(new NormalInitializer(INIT_STDDEV), Parameter.Type.WEIGHT);
     }
 
-    public Gpt2Config config() {
-        return config;
-    }
-
-    @Override
-    public int hiddenSize() {
-        return config.hidden();
-    }
-
-    @Override
-    public int vocabSize() {
-        return config.vocabSize();
-    }
-
-    @Override
-    public int maxPositions() {
-        return config.positions();
-    }
-
     @Override
     public Parameter tokenEmbeddings() {
         return tokens;
-    }
-
-    @Override
-    public Map<String, CheckpointSlot> checkpointSlots() {
-        return Collections.unmodifiableMap(slots);
     }
 
     @Override
@@ -98,7 +73,7 @@ public final class Gpt2Decoder extends DecoderNetwork {
         for (Gpt2Layer layer : layers) {
             x = layer.forward(store, new NDList(x, bias), training).singletonOrThrow();
         }
-        x = Gpt2Layer.apply(finalNorm, store, x, training);
+        x = apply(finalNorm, store, x, training);
         return Linear.linear(x, value(store, tokens, x, training));
     }
 

@@ -1,5 +1,7 @@
 package io.semrec.training.lm;
 
+import static io.semrec.training.nn.TransformerOps.apply;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -70,10 +72,6 @@ final class Gpt2Layer extends AbstractBlock {
 
     private NDArray dropout(NDArray x, boolean training) {
         return Dropout.dropout(x, config.dropout(), training).singletonOrThrow();
-    }
-
-    static NDArray apply(Block block, ParameterStore store, NDArray x, boolean training) {
-        return block.forward(store, new NDList(x), training).singletonOrThrow();
     }
 
     @Override

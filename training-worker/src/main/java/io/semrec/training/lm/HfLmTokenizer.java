@@ -14,15 +14,12 @@ import java.util.Map;
 public final class HfLmTokenizer implements LmTokenizer {
 
     private final HuggingFaceTokenizer tokenizer;
-    private final Map<String, Long> specialTokens;
     private final long bos;
     private final long eos;
     private final long pad;
 
-    private HfLmTokenizer(HuggingFaceTokenizer tokenizer, Map<String, Long> specialTokens, long bos, long eos,
-            long pad) {
+    private HfLmTokenizer(HuggingFaceTokenizer tokenizer, long bos, long eos, long pad) {
         this.tokenizer = tokenizer;
-        this.specialTokens = specialTokens;
         this.bos = bos;
         this.eos = eos;
         this.pad = pad;
@@ -37,13 +34,13 @@ public final class HfLmTokenizer implements LmTokenizer {
      */
     public static HfLmTokenizer load(Path tokenizerJson, String bos, String eos, String pad) {
         Map<String, Long> special = specialTokens(tokenizerJson);
-        return new HfLmTokenizer(open(tokenizerJson), special, require(special, bos, tokenizerJson),
+        return new HfLmTokenizer(open(tokenizerJson), require(special, bos, tokenizerJson),
                 require(special, eos, tokenizerJson), require(special, pad, tokenizerJson));
     }
 
     /** Loads {@code tokenizer.json} with special tokens given by id (as a model's {@code config.json} does). */
     public static HfLmTokenizer load(Path tokenizerJson, long bos, long eos, long pad) {
-        return new HfLmTokenizer(open(tokenizerJson), specialTokens(tokenizerJson), bos, eos, pad);
+        return new HfLmTokenizer(open(tokenizerJson), bos, eos, pad);
     }
 
     @Override
@@ -70,11 +67,6 @@ public final class HfLmTokenizer implements LmTokenizer {
     @Override
     public long padId() {
         return pad;
-    }
-
-    /** The id of a special token by its text, if the file declares it. */
-    public Long specialTokenId(String text) {
-        return specialTokens.get(text);
     }
 
     private static HuggingFaceTokenizer open(Path tokenizerJson) {

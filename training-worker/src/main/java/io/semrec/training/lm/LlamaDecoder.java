@@ -1,5 +1,7 @@
 package io.semrec.training.lm;
 
+import static io.semrec.training.nn.TransformerOps.apply;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -12,10 +14,7 @@ import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 import io.semrec.training.nn.TransformerOps;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A Llama-family decoder (Llama, Mistral, Qwen2): token embeddings, RMSNorm pre-norm layers with
@@ -33,9 +32,9 @@ public final class LlamaDecoder extends DecoderNetwork {
     private final RmsNorm finalNorm;
     private final Parameter head;
     private final float[] inverseFrequencies;
-    private final Map<String, CheckpointSlot> slots = new LinkedHashMap<>();
 
     public LlamaDecoder(LlamaConfig config) {
+        super(config.hidden(), config.vocabSize(), config.maxPositions());
         this.config = config;
         tokens = addParameter(table("embed_tokens"));
         HfNames.single(slots, "model.embed_tokens.weight", tokens);
@@ -60,28 +59,8 @@ public final class LlamaDecoder extends DecoderNetwork {
     }
 
     @Override
-    public int hiddenSize() {
-        return config.hidden();
-    }
-
-    @Override
-    public int vocabSize() {
-        return config.vocabSize();
-    }
-
-    @Override
-    public int maxPositions() {
-        return config.maxPositions();
-    }
-
-    @Override
     public Parameter tokenEmbeddings() {
         return tokens;
-    }
-
-    @Override
-    public Map<String, CheckpointSlot> checkpointSlots() {
-        return Collections.unmodifiableMap(slots);
     }
 
     @Override
@@ -95,7 +74,7 @@ public final class LlamaDecoder extends DecoderNetwork {
         for (LlamaLayer layer : layers) {
             x = layer.forward(store, new NDList(x, bias, rotary[0], rotary[1]), training).singletonOrThrow();
         }
-        x = Gpt2Layer.apply(finalNorm, store, x, training);
+        x = apply(finalNorm, store, x, training);
         return Linear.linear(x, value(store, head, x, training));
     }
 

@@ -1,5 +1,7 @@
 package io.semrec.training.lm;
 
+import static io.semrec.training.nn.TransformerOps.apply;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -11,6 +13,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.semrec.training.nn.TransformerOps;
 import java.util.Map;
 
 /**
@@ -63,22 +66,22 @@ final class LlamaLayer extends AbstractBlock {
     protected NDList forwardInternal(
             ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.get(0);
-        NDArray normed = Gpt2Layer.apply(inputNorm, store, x, training);
+        NDArray normed = apply(inputNorm, store, x, training);
         NDArray cos = inputs.get(2);
         NDArray sin = inputs.get(3);
-        NDArray q = rotate(heads(Gpt2Layer.apply(query, store, normed, training), config.heads()), cos, sin);
-        NDArray k = rotate(heads(Gpt2Layer.apply(key, store, normed, training), config.kvHeads()), cos, sin);
-        NDArray v = heads(Gpt2Layer.apply(value, store, normed, training), config.kvHeads());
+        NDArray q = rotate(heads(apply(query, store, normed, training), config.heads()), cos, sin);
+        NDArray k = rotate(heads(apply(key, store, normed, training), config.kvHeads()), cos, sin);
+        NDArray v = heads(apply(value, store, normed, training), config.kvHeads());
         int groups = config.heads() / config.kvHeads();
         NDArray scores = q.matMul(shareAcrossGroups(k, groups).swapAxes(2, 3)).div(Math.sqrt(config.headSize()))
                 .add(inputs.get(1));
         NDArray attended = scores.softmax(-1).matMul(shareAcrossGroups(v, groups)).swapAxes(1, 2);
         Shape shape = x.getShape();
         attended = attended.reshape(shape.get(0), shape.get(1), (long) config.heads() * config.headSize());
-        x = x.add(Gpt2Layer.apply(output, store, attended, training));
-        NDArray m = Gpt2Layer.apply(postAttentionNorm, store, x, training);
-        NDArray gated = silu(Gpt2Layer.apply(gate, store, m, training)).mul(Gpt2Layer.apply(up, store, m, training));
-        return new NDList(x.add(Gpt2Layer.apply(down, store, gated, training)));
+        x = x.add(apply(output, store, attended, training));
+        NDArray m = apply(postAttentionNorm, store, x, training);
+        NDArray gated = silu(apply(gate, store, m, training)).mul(apply(up, store, m, training));
+        return new NDList(x.add(apply(down, store, gated, training)));
     }
 
     /** (B,T,n·d) to (B,n,T,d). */

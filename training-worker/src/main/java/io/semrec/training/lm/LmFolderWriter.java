@@ -62,7 +62,8 @@ final class LmFolderWriter {
         return new SafeTensors(tensors, Map.of("format", "pt"));
     }
 
-    private static void deleteTree(Path folder) throws IOException {
+    /** Deletes a folder and what is in it (links themselves, not their targets); nothing when absent. */
+    static void deleteTree(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return;
         }

@@ -1,7 +1,10 @@
 package io.semrec.training.lm;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
 
 /**
  * Where language models live inside the artifact folder: Hugging Face checkpoints under
@@ -10,6 +13,7 @@ import java.util.regex.Pattern;
  */
 public record LmFolders(Path root) {
 
+    private static final Logger LOG = Logger.getLogger(LmFolders.class);
     /** A checkpoint id is a plain name: no separators, no {@code ..}, nothing a path could hide in. */
     private static final Pattern CHECKPOINT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
@@ -23,6 +27,17 @@ public record LmFolders(Path root) {
 
     public Path cached(String key) {
         return root.resolve("lm-cache").resolve(key);
+    }
+
+    /** The cached LM's folder, built first by {@code build} (given the folder to write) when absent. */
+    public Path cachedOrBuilt(String key, Consumer<Path> build) {
+        Path folder = cached(key);
+        if (Files.isDirectory(folder)) {
+            LOG.infof("LM %s found in the LM cache", key);
+        } else {
+            build.accept(folder);
+        }
+        return folder;
     }
 
     public Path pretrained() {

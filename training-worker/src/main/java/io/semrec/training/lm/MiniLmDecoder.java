@@ -12,9 +12,6 @@ import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.PairList;
 import io.semrec.training.text.BertConfig;
 import io.semrec.training.text.BertEncoderBlock;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A BERT encoder turned into a causal LM: causal attention mask, and an LM head tied to the word
@@ -31,9 +28,9 @@ public final class MiniLmDecoder extends DecoderNetwork {
     private final BertConfig config;
     private final BertEncoderBlock encoder;
     private final Parameter outputBias;
-    private final Map<String, CheckpointSlot> slots = new LinkedHashMap<>();
 
     public MiniLmDecoder(BertConfig config) {
+        super(config.hiddenSize(), config.vocabSize(), config.maxPositions());
         this.config = config;
         encoder = addChildBlock("encoder", BertEncoderBlock.builder(config).optCausal(true).build());
         outputBias = addParameter(Parameter.builder()
@@ -47,28 +44,8 @@ public final class MiniLmDecoder extends DecoderNetwork {
     }
 
     @Override
-    public int hiddenSize() {
-        return config.hiddenSize();
-    }
-
-    @Override
-    public int vocabSize() {
-        return config.vocabSize();
-    }
-
-    @Override
-    public int maxPositions() {
-        return config.maxPositions();
-    }
-
-    @Override
     public Parameter tokenEmbeddings() {
         return encoder.wordEmbeddings();
-    }
-
-    @Override
-    public Map<String, CheckpointSlot> checkpointSlots() {
-        return Collections.unmodifiableMap(slots);
     }
 
     @Override

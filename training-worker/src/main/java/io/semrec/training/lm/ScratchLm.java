@@ -36,12 +36,8 @@ final class ScratchLm {
             ProgressReporter progress) {
         String key = LmCacheKey.of(KIND, List.of(Integer.toString(options.tokenBudget()), options.scratch().toString(),
                 Long.toString(options.seed())), texts);
-        Path folder = folders.cached(key);
-        if (!Files.isDirectory(folder)) {
-            trainAndStore(options, texts, key, folder, device, progress);
-        } else {
-            LOG.infof("from-scratch LM %s found in the LM cache", key);
-        }
+        Path folder = folders.cachedOrBuilt(key,
+                target -> trainAndStore(options, texts, key, target, device, progress));
         return HfCheckpoint.load(folder, key, device);
     }
 

@@ -1,12 +1,15 @@
 package io.semrec.training.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
+import ai.djl.training.ParameterStore;
 
-/** Transformer pieces the worker's models share: feature-axis layer norm, attention bias, multi-head attention. */
+/** Transformer pieces the worker's models share: feature-axis layer norm, attention bias, multi-head attention, block application. */
 public final class TransformerOps {
 
     /** Added to blocked scores: exp(-1e4) is 0 in float32, and -1e4 still fits float16 where dtype min would overflow sums. */
@@ -53,6 +56,11 @@ public final class TransformerOps {
                 .div(Math.sqrt(headSize)).add(bias);
         NDArray weights = Dropout.dropout(scores.softmax(-1), dropout, training).singletonOrThrow();
         return weights.matMul(splitHeads(values, heads)).swapAxes(1, 2).reshape(shape);
+    }
+
+    /** One input through a single-input, single-output block (a Linear, a norm). */
+    public static NDArray apply(Block block, ParameterStore store, NDArray x, boolean training) {
+        return block.forward(store, new NDList(x), training).singletonOrThrow();
     }
 
     /** (B,S,H) to (B,heads,S,H/heads). */

@@ -53,13 +53,20 @@ class LanguageModelsTest {
             assertEquals(fingerprint, lm.weightsFingerprint());
         }
         assertTrue(second.phases.isEmpty(), "no training the second time: " + second.phases);
+    }
 
-        RecordedProgress otherText = new RecordedProgress();
+    @Test
+    void theCacheKeyChangesWithEveryInputTheLmDependsOn() {
+        List<String> settings = List.of("minilm-bootstrap", "40", "Adaptation[epochs=1]");
+        String key = LmCacheKey.of("minilm-adapted", settings, TEXTS);
+        assertEquals(key, LmCacheKey.of("minilm-adapted", settings, List.copyOf(TEXTS)));
         List<String> changed = Stream.concat(TEXTS.stream(), Stream.of("title: whiteboard brand: quartet")).toList();
-        try (CausalLm lm = LanguageModels.load(TINY, root, changed, Device.cpu(), otherText)) {
-            assertNotEquals(id, lm.id());
-        }
-        assertEquals(List.of(LmMetrics.ADAPT_PHASE), otherText.phases);
+        assertNotEquals(key, LmCacheKey.of("minilm-adapted", settings, changed));
+        assertNotEquals(key, LmCacheKey.of("minilm-adapted", List.of("minilm-bootstrap", "32", "Adaptation[epochs=1]"),
+                TEXTS));
+        assertNotEquals(key, LmCacheKey.of("scratch-gpt2", settings, TEXTS));
+        // Boundaries count: ("ab", "c") is not ("a", "bc").
+        assertNotEquals(LmCacheKey.of("k", List.of(), List.of("ab", "c")), LmCacheKey.of("k", List.of(), List.of("a", "bc")));
     }
 
     @Test

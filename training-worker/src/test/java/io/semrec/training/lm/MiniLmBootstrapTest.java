@@ -125,6 +125,16 @@ class MiniLmBootstrapTest {
     }
 
     @Test
+    void theOutputBiasStartsAtTheTextsSmoothedUnigramLogProbabilities() {
+        float[] prior = MiniLmAdaptation.unigramLogPrior(List.of(new long[] {0, 5, 5, 7}, new long[] {0, 5, 7}), 8);
+        // Predicted tokens (never the leading bos): 5 three times, 7 twice; add-one over 8 tokens: 13 in all.
+        assertEquals(Math.log(4 / 13.0), prior[5], 1e-6);
+        assertEquals(Math.log(3 / 13.0), prior[7], 1e-6);
+        assertEquals(Math.log(1 / 13.0), prior[0], 1e-6);
+        assertEquals(1, Arrays.stream(new int[] {0, 1, 2, 3, 4, 5, 6, 7}).mapToDouble(t -> Math.exp(prior[t])).sum(), 1e-6);
+    }
+
+    @Test
     void batchesShiftTargetsAndPadOnTheRight() {
         LmBatch batch = LmBatch.forNextToken(List.of(new long[] {101, 5, 6, 102}, new long[] {101, 7, 102}), 0);
         assertEquals(3, batch.length());

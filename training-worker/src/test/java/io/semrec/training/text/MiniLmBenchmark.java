@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
 import ai.onnxruntime.OrtException;
+import io.semrec.training.ProcessMemory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -92,12 +92,8 @@ class MiniLmBenchmark {
         return new double[] {runs[RUNS / 2], runs[0]};
     }
 
-    /** Current and peak resident set size of this JVM, from /proc. */
     private static String memory() throws IOException {
-        Map<String, String> status = Files.readAllLines(Path.of("/proc/self/status")).stream()
-                .filter(line -> line.startsWith("VmRSS") || line.startsWith("VmHWM"))
-                .collect(Collectors.toMap(line -> line.substring(0, 5), line -> line.substring(6).trim()));
-        return status.get("VmRSS") + " (peak " + status.get("VmHWM") + ")";
+        return ProcessMemory.describe();
     }
 
     private static double ms(long nanos) {
