@@ -8,10 +8,13 @@ import io.restassured.http.ContentType;
 import io.semrec.artifact.ArtifactStore;
 import io.semrec.artifact.SafeTensors;
 import io.semrec.artifact.Tensor;
+import io.semrec.encoder.GruWeights;
+import io.semrec.encoder.OutputBiasEncoder;
 import io.semrec.encoder.RecencyWeightedMeanEncoder;
 import io.semrec.encoder.RecformerArchitecture;
 import io.semrec.encoder.RecformerEncoder;
 import io.semrec.encoder.RecformerItemTokens;
+import io.semrec.encoder.SaidGruEncoder;
 import io.semrec.encoder.SasrecEncoder;
 import io.semrec.encoder.SasrecWeights;
 import io.semrec.encoder.SequenceEncoder;
@@ -64,6 +67,23 @@ class ServingEncoderTest {
     void sasrecQueriesWithTheEncoderStoredAsTheModelsArtifact() throws Exception {
         SasrecWeights weights = randomSasrec(new SplittableRandom(11), 8, 2, 6);
         Published model = publish("sasrec", ScoreMetric.DOT, Map.of(), 8,
+                ids -> Map.entry(SasrecEncoder.ARTIFACT, weights.toSafeTensors().toBytes()));
+        assertServedWith(model, new SasrecEncoder(weights));
+    }
+
+    @Test
+    void saidGruWithOutputBiasQueriesWithItsEncoderAndAConstantBiasComponent() throws Exception {
+        SplittableRandom random = new SplittableRandom(12);
+        GruWeights weights = new GruWeights(8, 6, gruDense(random), gruDense(random));
+        Published model = publish("said", ScoreMetric.DOT, Map.of("downstream", "gru", "outputBias", true), 9,
+                ids -> Map.entry(SaidGruEncoder.ARTIFACT, weights.toSafeTensors().toBytes()));
+        assertServedWith(model, new OutputBiasEncoder(new SaidGruEncoder(weights)));
+    }
+
+    @Test
+    void saidTransformerQueriesWithTheSasrecForward() throws Exception {
+        SasrecWeights weights = randomSasrec(new SplittableRandom(13), 8, 1, 6);
+        Published model = publish("said", ScoreMetric.DOT, Map.of("outputBias", false), 8,
                 ids -> Map.entry(SasrecEncoder.ARTIFACT, weights.toSafeTensors().toBytes()));
         assertServedWith(model, new SasrecEncoder(weights));
     }
@@ -214,5 +234,9 @@ class ServingEncoderTest {
             values[i] = (float) random.nextGaussian() * 0.3f;
         }
         return values;
+    }
+
+    private static SasrecWeights.Dense gruDense(SplittableRandom random) {
+        return new SasrecWeights.Dense(gaussian(random, 3 * 8 * 8), gaussian(random, 3 * 8), 3 * 8, 8);
     }
 }

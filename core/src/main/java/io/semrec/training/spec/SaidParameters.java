@@ -11,6 +11,7 @@ public final class SaidParameters {
     public static final String METHOD = "said";
 
     public static final String LM = "lm";
+    public static final String LM_ADAPT_EPOCHS = "lmAdaptEpochs";
     public static final String TEXT_TEMPLATE = "textTemplate";
     public static final String TOKEN_BUDGET = "tokenBudget";
     public static final String SOFT_TOKENS = "softTokens";
@@ -52,6 +53,9 @@ public final class SaidParameters {
                     ParameterSpec.string(LM, LM_BOOTSTRAP, List.of(),
                             "language model: bootstrap (MiniLM adapted to the catalog's text), scratch, or a "
                                     + "checkpoint id in the artifact folder"),
+                    ParameterSpec.integer(LM_ADAPT_EPOCHS, 1, 0, 100,
+                            "causal-LM adaptation epochs of the bootstrap LM on the item text (0: pretrained "
+                                    + "MiniLM as is); the adapted LM is cached for later jobs on the same text"),
                     ParameterSpec.string(TEXT_TEMPLATE, DEFAULT_TEMPLATE, List.of(),
                             "item text: {attribute} placeholders are replaced by the item's values"),
                     ParameterSpec.integer(TOKEN_BUDGET, 24, 4, 512,

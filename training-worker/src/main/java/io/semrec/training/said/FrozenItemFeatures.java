@@ -25,9 +25,16 @@ final class FrozenItemFeatures extends ItemEmbedding {
     static final String MAP_ARTIFACT = "said_item_map.safetensors";
     static final String MAP_WEIGHT = "map.weight";
     static final String MAP_BIAS = "map.bias";
+    static final String FEATURE_MEAN = "feature.mean";
+    static final String FEATURE_SCALE = "feature.scale";
+    /** Features that hardly vary across items are centred, not blown up. */
+    private static final double MIN_STD = 1e-6;
 
+    /** Standardised features, row-major: stage-1 soft tokens can have any scale (the LM normalises them). */
     private final float[] features;
     private final int featureWidth;
+    private final float[] featureMean;
+    private final float[] featureScale;
     private final Parameter mapWeight;
     private final Parameter mapBias;
     private final Parameter outputBias;
@@ -40,9 +47,14 @@ final class FrozenItemFeatures extends ItemEmbedding {
     FrozenItemFeatures(float[][] features, int dim, boolean outputBias) {
         super(features.length, dim);
         featureWidth = features[0].length;
+        featureMean = new float[featureWidth];
+        featureScale = new float[featureWidth];
+        standardization(features, featureMean, featureScale);
         this.features = new float[features.length * featureWidth];
         for (int item = 0; item < features.length; item++) {
-            System.arraycopy(features[item], 0, this.features, item * featureWidth, featureWidth);
+            for (int i = 0; i < featureWidth; i++) {
+                this.features[item * featureWidth + i] = (features[item][i] - featureMean[i]) * featureScale[i];
+            }
         }
         mapWeight = addParameter(Parameter.builder().setName("map_weight").setType(Parameter.Type.WEIGHT)
                 .optShape(new Shape(dim, featureWidth)).build());
@@ -50,6 +62,25 @@ final class FrozenItemFeatures extends ItemEmbedding {
                 .optShape(new Shape(dim)).build());
         this.outputBias = outputBias ? addParameter(Parameter.builder().setName("output_bias")
                 .setType(Parameter.Type.BIAS).optShape(new Shape(features.length)).build()) : null;
+    }
+
+    /** Per-dimension mean and inverse standard deviation over the items. */
+    private static void standardization(float[][] features, float[] mean, float[] scale) {
+        int width = mean.length;
+        double[] sum = new double[width];
+        double[] squares = new double[width];
+        for (float[] row : features) {
+            for (int i = 0; i < width; i++) {
+                sum[i] += row[i];
+                squares[i] += (double) row[i] * row[i];
+            }
+        }
+        for (int i = 0; i < width; i++) {
+            double m = sum[i] / features.length;
+            double variance = Math.max(0, squares[i] / features.length - m * m);
+            mean[i] = (float) m;
+            scale[i] = (float) (1 / Math.max(Math.sqrt(variance), MIN_STD));
+        }
     }
 
     @Override
@@ -75,12 +106,15 @@ final class FrozenItemFeatures extends ItemEmbedding {
     }
 
     /**
-     * The learned map as the model artifact {@value #MAP_ARTIFACT}: {@code map.weight} {@code [dim][width]}
-     * and {@code map.bias} {@code [dim]}; what the refresh needs to publish new items' vectors in the same
-     * space.
+     * The learned map as the model artifact {@value #MAP_ARTIFACT}: {@code feature.mean} and
+     * {@code feature.scale} {@code [width]} (an embedding is standardised as {@code (e - mean) * scale}),
+     * {@code map.weight} {@code [dim][width]} and {@code map.bias} {@code [dim]}; what the refresh needs to
+     * publish new items' vectors in the same space.
      */
     SafeTensors mapArtifact() {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
+        tensors.put(FEATURE_MEAN, Tensor.f32(new long[] {featureWidth}, featureMean));
+        tensors.put(FEATURE_SCALE, Tensor.f32(new long[] {featureWidth}, featureScale));
         tensors.put(MAP_WEIGHT, Tensor.f32(new long[] {dim(), featureWidth}, mapWeight.getArray().toFloatArray()));
         tensors.put(MAP_BIAS, Tensor.f32(new long[] {dim()}, mapBias.getArray().toFloatArray()));
         return new SafeTensors(tensors, Map.of());

@@ -32,7 +32,10 @@ public class SaidLanguageModels {
     }
 
     static LmOptions options(SaidParams params) {
-        LmOptions defaults = LmOptions.DEFAULTS.withTokenBudget(params.tokenBudget());
+        LmOptions.Adaptation adaptation = LmOptions.DEFAULTS.adaptation();
+        LmOptions defaults = LmOptions.DEFAULTS.withTokenBudget(params.tokenBudget())
+                .withAdaptation(new LmOptions.Adaptation(params.lmAdaptEpochs(), adaptation.batchSize(),
+                        adaptation.learningRate(), adaptation.weightDecay(), adaptation.heldOutShare()));
         return switch (params.lm()) {
             case SaidParameters.LM_BOOTSTRAP -> defaults.withSource(LmSource.MINILM, Optional.empty());
             case SaidParameters.LM_SCRATCH -> defaults.withSource(LmSource.SCRATCH, Optional.empty());

@@ -52,6 +52,7 @@ public class SaidMethod implements TrainingMethod {
     static final String STAGE1_LOSS = "stage1_loss";
     static final String STAGE1_PERPLEXITY = "stage1_perplexity";
     static final String RECOVERY = "exact_recovery";
+    static final String SKIPPED_STEPS = "stage1_skipped_steps";
 
     private final TrainingSteps steps;
     private final SaidLanguageModels languageModels;
@@ -153,8 +154,9 @@ public class SaidMethod implements TrainingMethod {
             long[][] tokens = tokens(lm, texts, params.tokenBudget());
             try (SaidStage1 stage1 = new SaidStage1(lm, items.size(), params, progress, null)) {
                 List<SaidStage1.Epoch> epochs = stage1.train(tokens);
-                float[][] embeddings = stage1.embeddings(items.size());
+                float[][] embeddings = requireFinite(stage1.embeddings(items.size()));
                 Map<String, Object> metrics = new LinkedHashMap<>();
+                metrics.put(SKIPPED_STEPS, stage1.skippedSteps());
                 metrics.put(LM_ID, lm.id());
                 metrics.put(LM_SECONDS, lmSeconds);
                 metrics.put(STAGE1_SECONDS, (System.nanoTime() - stage1Start) / 1e9);
@@ -167,6 +169,18 @@ public class SaidMethod implements TrainingMethod {
                 return new Stage1Result(embeddings, stage1.weights(), metrics);
             }
         }
+    }
+
+    /** Stage 2 cannot learn from non-finite features: fail the job with the reason instead of publishing NaN. */
+    private static float[][] requireFinite(float[][] embeddings) {
+        for (int item = 0; item < embeddings.length; item++) {
+            for (float value : embeddings[item]) {
+                if (!Float.isFinite(value)) {
+                    throw new IllegalStateException("stage 1 produced a non-finite embedding for item index " + item);
+                }
+            }
+        }
+        return embeddings;
     }
 
     /** Every item's text from the template, in item order (the order keys the LM cache). */

@@ -16,6 +16,7 @@ import java.util.List;
  */
 public record SaidParams(
         String lm,
+        int lmAdaptEpochs,
         String textTemplate,
         int tokenBudget,
         int softTokens,
@@ -70,6 +71,7 @@ public record SaidParams(
                 values.getInt(SaidParameters.THREADS));
         return new SaidParams(
                 values.getString(SaidParameters.LM),
+                values.getInt(SaidParameters.LM_ADAPT_EPOCHS),
                 values.getString(SaidParameters.TEXT_TEMPLATE),
                 values.getInt(SaidParameters.TOKEN_BUDGET),
                 values.getInt(SaidParameters.SOFT_TOKENS),

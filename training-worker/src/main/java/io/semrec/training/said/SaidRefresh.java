@@ -44,20 +44,26 @@ final class SaidRefresh {
     }
 
     /**
-     * The published vector of a stage-1 embedding: {@code W e + b}, and when the model learned output
+     * The published vector of a stage-1 embedding: {@code W standardised(e) + b}, and when the model learned output
      * biases, {@code bias} as the last component.
      */
     float[] vector(float[] embedding, float bias) {
         if (embedding.length != width) {
             throw new IllegalArgumentException("embedding of width " + embedding.length + ", map takes " + width);
         }
+        float[] mean = map.require(FrozenItemFeatures.FEATURE_MEAN).toFloats();
+        float[] scale = map.require(FrozenItemFeatures.FEATURE_SCALE).toFloats();
         float[] weight = map.require(FrozenItemFeatures.MAP_WEIGHT).toFloats();
         float[] shift = map.require(FrozenItemFeatures.MAP_BIAS).toFloats();
+        float[] standardized = new float[width];
+        for (int i = 0; i < width; i++) {
+            standardized[i] = (embedding[i] - mean[i]) * scale[i];
+        }
         float[] vector = new float[params.outputBias() ? dim + 1 : dim];
         for (int o = 0; o < dim; o++) {
             float sum = shift[o];
             for (int i = 0; i < width; i++) {
-                sum += weight[o * width + i] * embedding[i];
+                sum += weight[o * width + i] * standardized[i];
             }
             vector[o] = sum;
         }

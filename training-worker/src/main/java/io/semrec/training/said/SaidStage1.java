@@ -38,6 +38,7 @@ final class SaidStage1 implements AutoCloseable {
     static final String PERPLEXITY = "stage1.perplexity";
     static final String RECOVERY = "stage1.recovery";
     static final String STEP_LOSS = "stage1.step_loss";
+    static final String SKIPPED_STEPS = "stage1.skipped_steps";
 
     /** Element-wise gradient clip: a guard against rare spikes. */
     private static final float GRADIENT_CLIP = 5f;
@@ -53,6 +54,7 @@ final class SaidStage1 implements AutoCloseable {
     private final SaidProjector projector;
     private final Trainer trainer;
     private int step;
+    private int skippedSteps;
 
     /**
      * @param items rows of the projector's ID table
@@ -114,8 +116,10 @@ final class SaidStage1 implements AutoCloseable {
                 SoftPromptBatch batch = batch(chunk, texts);
                 float loss = trainStep(batch);
                 progress.metric(STEP_LOSS, ++step, loss);
-                lossSum += (double) loss * batch.tokenCount();
-                tokens += batch.tokenCount();
+                if (Float.isFinite(loss)) {
+                    lossSum += (double) loss * batch.tokenCount();
+                    tokens += batch.tokenCount();
+                }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             double meanLoss = lossSum / tokens;
@@ -141,22 +145,54 @@ final class SaidStage1 implements AutoCloseable {
         return SoftPromptBatch.of(ids, batchTexts, params.softTokens(), lm.tokenizer().padId());
     }
 
-    /** One optimisation step of the projector; returns the batch's mean loss per text token. */
+    /**
+     * One optimisation step of the projector; returns the batch's mean loss per text token. A step whose
+     * loss or gradient is not finite is skipped (and counted), so one bad batch cannot turn every
+     * projector weight into NaN, as was seen once on amazon-office.
+     */
     float trainStep(SoftPromptBatch batch) {
         try (NDManager manager = trainer.getManager().newSubManager()) {
             NDArray ids = manager.create(batch.items());
             NDArray text = manager.create(batch.textIds(), new Shape(batch.size(), batch.textLength()));
             NDArray mask = manager.create(batch.mask(), new Shape(batch.size(), batch.length()));
-            NDArray loss;
+            float loss;
             try (GradientCollector collector = trainer.newGradientCollector()) {
                 NDArray prefix = trainer.forward(new NDList(ids)).head();
                 NDArray logits = lm.forward(prefix.concat(lm.embed(text), 1), mask, false);
-                loss = NextTokenLoss.mean(logits, batch.targets());
-                collector.backward(loss);
+                NDArray mean = NextTokenLoss.mean(logits, batch.targets());
+                loss = mean.getFloat();
+                if (!Float.isFinite(loss)) {
+                    progress.metric(SKIPPED_STEPS, step, ++skippedSteps);
+                    return loss;
+                }
+                collector.backward(mean);
+                if (!finiteGradients(manager)) {
+                    collector.zeroGradients();
+                    progress.metric(SKIPPED_STEPS, step, ++skippedSteps);
+                    return loss;
+                }
             }
             trainer.step();
-            return loss.getFloat();
+            return loss;
         }
+    }
+
+    private boolean finiteGradients(NDManager manager) {
+        for (var parameter : projector.getParameters().values()) {
+            if (parameter.requiresGradient()) {
+                NDArray gradient = parameter.getArray().getGradient();
+                gradient.attach(manager);
+                if (!Float.isFinite(gradient.abs().sum().getFloat())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Steps skipped for a non-finite loss or gradient so far. */
+    int skippedSteps() {
+        return skippedSteps;
     }
 
     /** The soft tokens of items {@code (B)} on {@code manager}: (B, K, width), no gradient. */
@@ -182,6 +218,10 @@ final class SaidStage1 implements AutoCloseable {
             }
         }
         return rows;
+    }
+
+    SaidProjector projector() {
+        return projector;
     }
 
     ProjectorWeights weights() {

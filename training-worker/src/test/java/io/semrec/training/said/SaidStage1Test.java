@@ -96,6 +96,30 @@ class SaidStage1Test {
         }
     }
 
+    @Test
+    void aBatchWithANonFiniteLossIsSkippedAndTheMlpStaysFinite() {
+        SaidParams params = SaidParams.from(SaidParameters.SPEC.resolve(Map.of(SaidParameters.ID_DIM, 8,
+                SaidParameters.PROJECTOR_HIDDEN, List.of("16"), SaidParameters.STAGE1_EPOCHS, 2,
+                SaidParameters.STAGE1_BATCH_SIZE, 2, SaidParameters.THREADS, 1)));
+        try (CausalLm lm = TinyLm.create(TEXTS, 5);
+                SaidStage1 stage1 = new SaidStage1(lm, TEXTS.size(), params, new RecordedProgress(), null)) {
+            float[] rows = stage1.projector().idTable.getArray().toFloatArray();
+            Arrays.fill(rows, 0, params.idDim(), Float.NaN);
+            stage1.projector().idTable.getArray().set(rows);
+
+            stage1.train(SaidMethod.tokens(lm, TEXTS, params.tokenBudget()));
+
+            assertEquals(2, stage1.skippedSteps(), "item 0's batch, once per epoch");
+            for (var entry : stage1.weights().tensors().tensors().entrySet()) {
+                float[] values = entry.getValue().toFloats();
+                int from = entry.getKey().equals(ProjectorWeights.ID_EMBEDDING) ? params.idDim() : 0;
+                for (int i = from; i < values.length; i++) {
+                    assertTrue(Float.isFinite(values[i]), entry.getKey() + "[" + i + "]");
+                }
+            }
+        }
+    }
+
     private static float[] idRows(SaidStage1 stage1) {
         return stage1.weights().tensors().require(ProjectorWeights.ID_EMBEDDING).toFloats();
     }
