@@ -1,13 +1,13 @@
 package io.semrec.training.said;
 
 import ai.djl.Device;
-import io.semrec.training.RecordedProgress;
 import io.semrec.training.data.DatasetFolderLoader;
 import io.semrec.training.data.InteractionDataset;
 import io.semrec.training.data.LeaveOneOutSplit;
 import io.semrec.training.lm.CausalLm;
 import io.semrec.training.lm.MiniLmBootstrap;
 import io.semrec.training.spec.SaidParameters;
+import io.semrec.training.support.RecordedProgress;
 import io.semrec.training.support.SharedDatasets;
 import io.semrec.training.text.PretrainedMiniLm;
 import java.nio.file.Files;

@@ -1,7 +1,6 @@
 package io.semrec.training.said;
 
 import ai.djl.Device;
-import io.semrec.training.RecordedProgress;
 import io.semrec.training.data.DatasetFolderLoader;
 import io.semrec.training.data.InteractionDataset;
 import io.semrec.training.lm.CausalLm;
