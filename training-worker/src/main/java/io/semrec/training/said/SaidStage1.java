@@ -18,6 +18,7 @@ import ai.djl.nn.Parameter;
 import io.semrec.training.ProgressReporter;
 import io.semrec.training.lm.CausalLm;
 import io.semrec.training.lm.NextTokenLoss;
+import io.semrec.training.nn.FiniteGradients;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -166,7 +167,7 @@ final class SaidStage1 implements AutoCloseable {
                     return loss;
                 }
                 collector.backward(mean);
-                if (!finiteGradients(manager)) {
+                if (!FiniteGradients.of(projector, manager)) {
                     collector.zeroGradients();
                     progress.metric(SKIPPED_STEPS, step, ++skippedSteps);
                     return loss;
@@ -175,19 +176,6 @@ final class SaidStage1 implements AutoCloseable {
             trainer.step();
             return loss;
         }
-    }
-
-    private boolean finiteGradients(NDManager manager) {
-        for (var parameter : projector.getParameters().values()) {
-            if (parameter.requiresGradient()) {
-                NDArray gradient = parameter.getArray().getGradient();
-                gradient.attach(manager);
-                if (!Float.isFinite(gradient.abs().sum().getFloat())) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     /** Steps skipped for a non-finite loss or gradient so far. */

@@ -21,6 +21,7 @@ import ai.djl.training.optimizer.Adam;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import io.semrec.evaluation.BatchScorer;
+import io.semrec.training.nn.FiniteGradients;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,6 +43,7 @@ public final class SasrecModel implements AutoCloseable {
     private final Model model;
     private final SequenceNetwork network;
     private final Trainer trainer;
+    private int skippedSteps;
 
     private SasrecModel(SasrecParams params, Model model, SequenceNetwork network, Trainer trainer) {
         this.params = params;
@@ -80,7 +82,11 @@ public final class SasrecModel implements AutoCloseable {
         return new SasrecModel(params, model, network, trainer);
     }
 
-    /** One optimisation step over the batch; returns its mean loss. */
+    /**
+     * One optimisation step over the batch; returns its mean loss. A step whose loss or gradient is not
+     * finite is skipped and counted ({@link #skippedSteps()}): on amazon-office one such step in a long
+     * refit once turned every weight into NaN.
+     */
     public float trainStep(SequenceBatch batch, SplittableRandom random) {
         int positions = batch.size() * batch.length();
         long[] withTarget = new long[positions];
@@ -95,17 +101,32 @@ public final class SasrecModel implements AutoCloseable {
         try (NDManager manager = trainer.getManager().newSubManager()) {
             NDArray tokens = manager.create(batch.inputs(), new Shape(batch.size(), batch.length()));
             NDArray rows = manager.create(Arrays.copyOf(withTarget, count));
-            NDArray loss;
+            float loss;
             try (GradientCollector collector = trainer.newGradientCollector()) {
                 NDArray hidden = trainer.forward(new NDList(tokens)).head().reshape(positions, network.dim());
                 // Padding positions have no target: only real positions enter the loss.
                 NDArray real = Embedding.embedding(rows, hidden, SparseFormat.DENSE).head();
-                loss = params.loss().compute(network, real, Arrays.copyOf(targets, count), random);
-                collector.backward(loss);
+                NDArray mean = params.loss().compute(network, real, Arrays.copyOf(targets, count), random);
+                loss = mean.getFloat();
+                if (!Float.isFinite(loss)) {
+                    skippedSteps++;
+                    return loss;
+                }
+                collector.backward(mean);
+                if (!FiniteGradients.of(network, manager)) {
+                    collector.zeroGradients();
+                    skippedSteps++;
+                    return loss;
+                }
             }
             trainer.step();
-            return loss.getFloat();
+            return loss;
         }
+    }
+
+    /** Optimisation steps skipped so far for a non-finite loss or gradient. */
+    public int skippedSteps() {
+        return skippedSteps;
     }
 
     /** Query vectors {@code [history][dim]}: the final hidden state at the newest item. */

@@ -101,14 +101,21 @@ public final class SequenceTrainer {
     private double trainEpoch(SasrecModel model, List<int[]> sequences, SplittableRandom random, int epoch) {
         long start = System.nanoTime();
         double lossSum = 0;
+        int finiteBatches = 0;
         List<List<int[]>> batches = LengthBucketedBatches.of(sequences, params.batchSize(), random);
         for (List<int[]> batch : batches) {
             float loss = model.trainStep(SequenceBatch.forTraining(batch, params.maxHistory()), random);
-            progress.metric(TrainingMetrics.TRAIN_LOSS, ++step, loss);
-            lossSum += loss;
+            if (Float.isFinite(loss)) {
+                progress.metric(TrainingMetrics.TRAIN_LOSS, ++step, loss);
+                lossSum += loss;
+                finiteBatches++;
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        progress.metric(TrainingMetrics.EPOCH_LOSS, epoch, lossSum / batches.size());
+        progress.metric(TrainingMetrics.EPOCH_LOSS, epoch, lossSum / Math.max(1, finiteBatches));
+        if (model.skippedSteps() > 0) {
+            progress.metric(TrainingMetrics.SKIPPED_STEPS, epoch, model.skippedSteps());
+        }
         progress.metric(TrainingMetrics.THROUGHPUT, epoch, sequences.size() / seconds);
         return seconds;
     }
