@@ -6,6 +6,7 @@ import io.semrec.model.Model;
 import io.semrec.model.PublishedModel;
 import io.semrec.training.data.EventSnapshotReader;
 import io.semrec.training.data.InteractionDataset;
+import io.semrec.training.data.PublishedVectors;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -57,7 +58,7 @@ public final class IndexRecall {
                     .orElseThrow(() -> new IllegalArgumentException("no model " + modelId));
             SequenceEncoder encoder = model.encoder(connection, new ModelArtifacts(artifactsDir, Long.MAX_VALUE));
             InteractionDataset dataset = new EventSnapshotReader(dataSource).read(model.catalogId());
-            float[][] vectors = vectorsByItemIndex(connection, model, dataset);
+            float[][] vectors = PublishedVectors.byItemIndex(connection, model, dataset.items());
             List<String> queryVectors = sampleQueries(dataset, vectors, encoder, queries, history);
 
             // The same expression serving orders by, so that the per-model HNSW index applies.
@@ -126,19 +127,6 @@ public final class IndexRecall {
             hits += found.get(q).stream().filter(exact.get(q)::contains).count();
         }
         return hits / (double) (k * found.size());
-    }
-
-    /** The model's vector of each of the catalog's items, by the snapshot's item index; null where it has none. */
-    private static float[][] vectorsByItemIndex(Connection connection, PublishedModel model,
-            InteractionDataset dataset) throws SQLException {
-        float[][] vectors = new float[dataset.itemCount()][];
-        model.readVectors(connection, (itemId, externalId, vector) -> {
-            int index = dataset.items().indexOfInternalId(itemId);
-            if (index >= 0) {
-                vectors[index] = vector;
-            }
-        });
-        return vectors;
     }
 
     private static List<String> sampleQueries(InteractionDataset dataset, float[][] vectors, SequenceEncoder encoder,

@@ -5,6 +5,7 @@ import io.semrec.evaluation.BatchScorer;
 import io.semrec.evaluation.ItemVectorScorer;
 import io.semrec.model.PublishedModel;
 import io.semrec.training.data.ItemTable;
+import io.semrec.training.data.PublishedVectors;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -34,20 +35,20 @@ final class PublishedModelScorer implements BatchScorer {
 
     static PublishedModelScorer load(Connection connection, PublishedModel model, ArtifactStore artifacts,
             ItemTable items) throws SQLException, IOException {
+        float[][] byItem = PublishedVectors.byItemIndex(connection, model, items);
         int[] modelIndex = new int[items.size()];
         Arrays.fill(modelIndex, ABSENT);
         List<float[]> vectors = new ArrayList<>();
         List<Integer> datasetIndex = new ArrayList<>();
         List<Long> itemIds = new ArrayList<>();
-        model.readVectors(connection, (itemId, externalId, vector) -> {
-            int item = items.indexOfInternalId(itemId);
-            if (item != ABSENT) {
+        for (int item = 0; item < byItem.length; item++) {
+            if (byItem[item] != null) {
                 modelIndex[item] = vectors.size();
-                vectors.add(vector);
+                vectors.add(byItem[item]);
                 datasetIndex.add(item);
-                itemIds.add(itemId);
+                itemIds.add(items.internalId(item));
             }
-        });
+        }
         BatchScorer scorer = new ItemVectorScorer(vectors.toArray(float[][]::new),
                 itemIds.stream().mapToLong(Long::longValue).toArray(), model.encoder(connection, artifacts),
                 model.metric());

@@ -15,6 +15,7 @@ import io.semrec.training.data.EventSnapshotReader;
 import io.semrec.training.data.InteractionDataset;
 import io.semrec.training.data.ItemTable;
 import io.semrec.training.data.LeaveOneOutSplit;
+import io.semrec.training.data.PublishedVectors;
 import io.semrec.training.spec.EvaluationParameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -151,16 +152,9 @@ public class TrainingSteps {
 
     /** The base model's vectors by the dataset's item index; null for items it has none for (new ones). */
     public float[][] baseVectors(PublishedModel base, ItemTable items) throws SQLException {
-        float[][] vectors = new float[items.size()][];
         try (Connection connection = dataSource.getConnection()) {
-            base.readVectors(connection, (itemId, externalId, vector) -> {
-                int item = items.indexOfInternalId(itemId);
-                if (item >= 0) {
-                    vectors[item] = vector;
-                }
-            });
+            return PublishedVectors.byItemIndex(connection, base, items);
         }
-        return vectors;
     }
 
     /** One of the base model's artifacts. */

@@ -72,4 +72,13 @@ public abstract class DecoderNetwork extends AbstractBlock {
     protected static NDArray value(ParameterStore store, Parameter parameter, NDArray input, boolean training) {
         return store.getValue(parameter, input.getDevice(), training);
     }
+
+    /** A weight table of {@code rows} rows of the hidden width (token or position embeddings, an LM head). */
+    protected Parameter hiddenTable(String name, int rows) {
+        return Parameter.builder()
+                .setName(name)
+                .setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(rows, hiddenSize()))
+                .build();
+    }
 }

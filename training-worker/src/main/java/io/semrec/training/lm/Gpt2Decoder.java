@@ -39,8 +39,8 @@ public final class Gpt2Decoder extends DecoderNetwork {
     public Gpt2Decoder(Gpt2Config config) {
         super(config.hidden(), config.vocabSize(), config.positions());
         this.config = config;
-        tokens = addParameter(table("wte", config.vocabSize()));
-        positions = addParameter(table("wpe", config.positions()));
+        tokens = addParameter(hiddenTable("wte", config.vocabSize()));
+        positions = addParameter(hiddenTable("wpe", config.positions()));
         HfNames.single(slots, "wte.weight", tokens);
         HfNames.single(slots, "wpe.weight", positions);
         for (int i = 0; i < config.layers(); i++) {
@@ -85,13 +85,5 @@ public final class Gpt2Decoder extends DecoderNetwork {
             layer.initialize(manager, dataType, hidden, bias);
         }
         finalNorm.initialize(manager, dataType, hidden);
-    }
-
-    private Parameter table(String name, int rows) {
-        return Parameter.builder()
-                .setName(name)
-                .setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(rows, config.hidden()))
-                .build();
     }
 }

@@ -36,7 +36,7 @@ public final class LlamaDecoder extends DecoderNetwork {
     public LlamaDecoder(LlamaConfig config) {
         super(config.hidden(), config.vocabSize(), config.maxPositions());
         this.config = config;
-        tokens = addParameter(table("embed_tokens"));
+        tokens = addParameter(hiddenTable("embed_tokens", config.vocabSize()));
         HfNames.single(slots, "model.embed_tokens.weight", tokens);
         for (int i = 0; i < config.layers(); i++) {
             LlamaLayer layer = addChildBlock("layer" + i, new LlamaLayer(config));
@@ -48,7 +48,7 @@ public final class LlamaDecoder extends DecoderNetwork {
         if (config.tiedEmbeddings()) {
             head = tokens;
         } else {
-            head = addParameter(table("lm_head"));
+            head = addParameter(hiddenTable("lm_head", config.vocabSize()));
             HfNames.single(slots, "lm_head.weight", head);
         }
         inverseFrequencies = new float[config.headSize() / 2];
@@ -105,13 +105,5 @@ public final class LlamaDecoder extends DecoderNetwork {
             layer.initialize(manager, dataType, hidden, bias, rotary, rotary);
         }
         finalNorm.initialize(manager, dataType, hidden);
-    }
-
-    private Parameter table(String name) {
-        return Parameter.builder()
-                .setName(name)
-                .setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(config.vocabSize(), config.hidden()))
-                .build();
     }
 }
