@@ -16,6 +16,7 @@ public final class SaidParameters {
     public static final String TOKEN_BUDGET = "tokenBudget";
     public static final String SOFT_TOKENS = "softTokens";
     public static final String ID_DIM = "idDim";
+    public static final String ID_INIT = "idInit";
     public static final String PROJECTOR_HIDDEN = "projectorHidden";
     public static final String STAGE1_EPOCHS = "stage1Epochs";
     public static final String STAGE1_LR = "stage1Lr";
@@ -28,6 +29,7 @@ public final class SaidParameters {
     public static final String HEADS = "heads";
     public static final String DROPOUT = "dropout";
     public static final String OUTPUT_BIAS = "outputBias";
+    public static final String ITEM_RESIDUAL = "itemResidual";
     public static final String BATCH_SIZE = "batchSize";
     public static final String LR = "lr";
     public static final String MAX_EPOCHS = "maxEpochs";
@@ -42,6 +44,8 @@ public final class SaidParameters {
     public static final String LM_SCRATCH = "scratch";
     public static final String TRANSFORMER = "transformer";
     public static final String GRU = "gru";
+    public static final String ID_INIT_TEXT = "text";
+    public static final String ID_INIT_RANDOM = "random";
 
     public static final String DEFAULT_TEMPLATE =
             "title: {title} brand: {brand} categories: {categories} description: {description}";
@@ -62,6 +66,9 @@ public final class SaidParameters {
                             "item text is cut to this many tokens (stage-1 cost grows with it)"),
                     ParameterSpec.integer(SOFT_TOKENS, 2, 1, 16, "soft tokens (K) the projector makes per item"),
                     ParameterSpec.integer(ID_DIM, 64, 4, 1024, "width of the projector's item-ID embedding"),
+                    ParameterSpec.string(ID_INIT, ID_INIT_TEXT, List.of(ID_INIT_TEXT, ID_INIT_RANDOM),
+                            "how item-ID rows start: text (the item text's TF-IDF/SVD coordinates, as text-knn "
+                                    + "computes them) or random"),
                     ParameterSpec.stringList(PROJECTOR_HIDDEN, List.of("256"), 0, 4,
                             "hidden widths of the projector's MLP (integers; empty for one linear map)"),
                     ParameterSpec.integer(STAGE1_EPOCHS, 2, 1, 1000, "stage-1 epochs over the catalog's items"),
@@ -80,6 +87,8 @@ public final class SaidParameters {
                     ParameterSpec.number(DROPOUT, 0.2, 0, 0.9, "stage-2 dropout"),
                     ParameterSpec.bool(OUTPUT_BIAS, true,
                             "learn a per-item output bias, published as one extra vector dimension"),
+                    ParameterSpec.bool(ITEM_RESIDUAL, false,
+                            "learn a per-item residual (starting at zero) added to the mapped stage-1 embedding"),
                     ParameterSpec.integer(BATCH_SIZE, 128, 1, 4096, "user sequences per stage-2 step"),
                     ParameterSpec.number(LR, 1e-3, 1e-6, 1, "stage-2 Adam learning rate"),
                     ParameterSpec.integer(MAX_EPOCHS, 40, 1, 10_000, "upper bound on stage-2 epochs"),

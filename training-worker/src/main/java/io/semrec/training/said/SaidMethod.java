@@ -153,6 +153,7 @@ public class SaidMethod implements TrainingMethod {
             long stage1Start = System.nanoTime();
             long[][] tokens = tokens(lm, texts, params.tokenBudget());
             try (SaidStage1 stage1 = new SaidStage1(lm, items.size(), params, progress, null)) {
+                stage1.startIds(items);
                 List<SaidStage1.Epoch> epochs = stage1.train(tokens);
                 float[][] embeddings = requireFinite(stage1.embeddings(items.size()));
                 Map<String, Object> metrics = new LinkedHashMap<>();

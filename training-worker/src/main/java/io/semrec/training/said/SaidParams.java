@@ -11,6 +11,7 @@ import java.util.List;
  * SAID's hyper-parameters as the trainer reads them; declared (names, defaults, ranges, help) in
  * {@link SaidParameters#SPEC}.
  *
+ * @param textIdInit whether the projector's item-ID rows start from the items' text coordinates
  * @param projectorHidden hidden widths of the projector's MLP, input side first
  * @param stage2 the downstream model's settings, in SASRec's terms (full-softmax cross-entropy)
  */
@@ -21,6 +22,7 @@ public record SaidParams(
         int tokenBudget,
         int softTokens,
         int idDim,
+        boolean textIdInit,
         List<Integer> projectorHidden,
         int stage1Epochs,
         double stage1Lr,
@@ -29,6 +31,7 @@ public record SaidParams(
         int recoverySample,
         String downstream,
         boolean outputBias,
+        boolean itemResidual,
         SasrecParams stage2) {
 
     public SaidParams {
@@ -76,6 +79,7 @@ public record SaidParams(
                 values.getInt(SaidParameters.TOKEN_BUDGET),
                 values.getInt(SaidParameters.SOFT_TOKENS),
                 values.getInt(SaidParameters.ID_DIM),
+                SaidParameters.ID_INIT_TEXT.equals(values.getString(SaidParameters.ID_INIT)),
                 hiddenWidths(values.getStringList(SaidParameters.PROJECTOR_HIDDEN)),
                 values.getInt(SaidParameters.STAGE1_EPOCHS),
                 values.getDouble(SaidParameters.STAGE1_LR),
@@ -84,6 +88,7 @@ public record SaidParams(
                 values.getInt(SaidParameters.RECOVERY_SAMPLE),
                 downstream,
                 values.getBoolean(SaidParameters.OUTPUT_BIAS),
+                values.getBoolean(SaidParameters.ITEM_RESIDUAL),
                 stage2);
     }
 

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -16,8 +15,10 @@ import ai.djl.training.optimizer.Adam;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.nn.Parameter;
 import io.semrec.training.ProgressReporter;
+import io.semrec.training.data.ItemTable;
 import io.semrec.training.lm.CausalLm;
 import io.semrec.training.lm.NextTokenLoss;
+import io.semrec.training.nn.EngineThreads;
 import io.semrec.training.nn.FiniteGradients;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,9 +67,7 @@ final class SaidStage1 implements AutoCloseable {
         this.lm = lm;
         this.params = params;
         this.progress = progress;
-        if (params.threads() > 0) {
-            JniUtils.setNumThreads(params.threads());
-        }
+        EngineThreads.use(params.threads());
         Engine.getInstance().setRandomSeed(params.seed());
         lm.freeze();
         projector = new SaidProjector(items, params.idDim(), params.projectorHidden(), params.softTokens(),
@@ -87,6 +86,26 @@ final class SaidStage1 implements AutoCloseable {
             frozenMlp.loadMlpInto(projector);
             projector.layers.forEach(layer -> layer.freezeParameters(true));
         }
+    }
+
+    /** Starts the ID rows where {@code idInit} says (call before training): from text, or as initialised. */
+    void startIds(ItemTable items) {
+        if (params.textIdInit()) {
+            startIdsAt(TextIdStart.rows(items, params.idDim()));
+        }
+    }
+
+    /** Starts the ID rows of the items with a non-null {@code rows[item]} there. */
+    void startIdsAt(float[][] rows) {
+        NDArray table = projector.idTable.getArray();
+        float[] values = table.toFloatArray();
+        int width = Math.toIntExact(table.getShape().get(1));
+        for (int item = 0; item < rows.length; item++) {
+            if (rows[item] != null) {
+                System.arraycopy(rows[item], 0, values, item * width, width);
+            }
+        }
+        table.set(values);
     }
 
     /**

@@ -10,7 +10,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Embedding;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -21,6 +20,7 @@ import ai.djl.training.optimizer.Adam;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import io.semrec.evaluation.BatchScorer;
+import io.semrec.training.nn.EngineThreads;
 import io.semrec.training.nn.FiniteGradients;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -52,6 +52,11 @@ public final class SasrecModel implements AutoCloseable {
         this.trainer = trainer;
     }
 
+    /** Standard deviation the weight initialiser gives a {@code (rows, columns)} matrix (Xavier, Gaussian, average fan). */
+    public static double initialStd(long rows, long columns) {
+        return Math.sqrt(2.0 / (rows + columns));
+    }
+
     /** A freshly initialised model on {@code device}; the same params and seed give the same initial weights. */
     static SasrecModel create(int itemCount, SasrecParams params, Device device) {
         return create(params, device, () -> new SasrecNetwork(itemCount, params));
@@ -62,9 +67,7 @@ public final class SasrecModel implements AutoCloseable {
      * settings and loss; the network is built after the engine is seeded, so the seed fixes its weights.
      */
     public static SasrecModel create(SasrecParams params, Device device, Supplier<SequenceNetwork> networks) {
-        if (params.threads() > 0) {
-            JniUtils.setNumThreads(params.threads());
-        }
+        EngineThreads.use(params.threads());
         Engine.getInstance().setRandomSeed(params.seed());
         SequenceNetwork network = networks.get();
         Model model = Model.newInstance("sasrec", device);

@@ -18,6 +18,11 @@ public record TextKnnConfig(
                 parameters.getInt(TextKnnParameters.MAX_VOCABULARY));
     }
 
+    /** These settings with another output width. */
+    public TextKnnConfig withDim(int otherDim) {
+        return new TextKnnConfig(attributes, otherDim, decay, maxHistory, sublinearTf, maxVocabulary);
+    }
+
     public static TextKnnConfig defaults() {
         return from(TextKnnParameters.SPEC.resolve(null));
     }

@@ -13,10 +13,15 @@ public final class TextKnnTrainer {
     }
 
     public static TextKnnModel train(ItemTable items, TextKnnConfig config) {
+        return new TextKnnModel(itemVectors(items, config), TextKnnModel.encoderFor(config));
+    }
+
+    /** Each item's unit-length text vector (all zeros for an item without text), in item order. */
+    public static float[][] itemVectors(ItemTable items, TextKnnConfig config) {
         float[][] vectors = RandomizedSvd.rowCoordinates(TfIdfItems.of(items, config), config.dim(), SEED);
         for (float[] vector : vectors) {
             ItemVectorScorer.normalize(vector);
         }
-        return new TextKnnModel(vectors, TextKnnModel.encoderFor(config));
+        return vectors;
     }
 }

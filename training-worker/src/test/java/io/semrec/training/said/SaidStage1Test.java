@@ -2,8 +2,10 @@ package io.semrec.training.said;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.semrec.training.data.ItemTable;
 import io.semrec.training.lm.CausalLm;
 import io.semrec.training.lm.NextTokenLoss;
 import io.semrec.training.support.RecordedProgress;
@@ -119,6 +121,62 @@ class SaidStage1Test {
                 }
             }
         }
+    }
+
+    @Test
+    void aTextStartPutsEachItemsTextCoordinatesInItsIdRow() {
+        SaidParams params = SaidParams.from(SaidParameters.SPEC.resolve(Map.of(SaidParameters.ID_DIM, 4,
+                SaidParameters.PROJECTOR_HIDDEN, List.of("8"), SaidParameters.THREADS, 1)));
+        ItemTable items = titled(TEXTS);
+        float[][] text = TextIdStart.rows(items, params.idDim());
+        try (CausalLm lm = TinyLm.create(TEXTS, 5);
+                SaidStage1 stage1 = new SaidStage1(lm, TEXTS.size(), params, new RecordedProgress(), null)) {
+            float[] initial = idRows(stage1);
+            stage1.startIds(items);
+            float[] started = idRows(stage1);
+            for (int item = 0; item < TEXTS.size(); item++) {
+                float[] row = Arrays.copyOfRange(started, item * 4, (item + 1) * 4);
+                assertArrayEquals(item == 8 ? Arrays.copyOfRange(initial, 32, 36) : text[item], row, "item " + item);
+            }
+        }
+    }
+
+    @Test
+    void textStartRowsPlaceSimilarTextsCloseAndHaveUnitVariancePerDimension() {
+        float[][] rows = TextIdStart.rows(titled(TEXTS), 4);
+
+        assertNull(rows[8], "an item without text has no text start");
+        assertEquals(2.0, norm(rows[0]), 1e-5);
+        // Apples are closer to each other than an apple to a hammer, wrenches than a wrench to juice.
+        assertTrue(cosine(rows[0], rows[1]) > cosine(rows[0], rows[5]));
+        assertTrue(cosine(rows[6], rows[7]) > cosine(rows[6], rows[3]));
+    }
+
+    private static ItemTable titled(List<String> texts) {
+        int n = texts.size();
+        List<Map<String, Object>> attributes = texts.stream()
+                .map(text -> text.isEmpty() ? Map.<String, Object>of() : Map.<String, Object>of("title", text)).toList();
+        boolean[] available = new boolean[n];
+        Arrays.fill(available, true);
+        return new ItemTable(java.util.stream.LongStream.range(1, n + 1).toArray(),
+                java.util.stream.IntStream.range(0, n).mapToObj(i -> "i" + i).toArray(String[]::new), attributes,
+                available);
+    }
+
+    private static double norm(float[] v) {
+        return Math.sqrt(dot(v, v));
+    }
+
+    private static double cosine(float[] a, float[] b) {
+        return dot(a, b) / (norm(a) * norm(b));
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += (double) a[i] * b[i];
+        }
+        return sum;
     }
 
     private static float[] idRows(SaidStage1 stage1) {
