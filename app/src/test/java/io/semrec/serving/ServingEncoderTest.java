@@ -142,11 +142,9 @@ class ServingEncoderTest {
         long catalogId = Fixtures.catalogId(model.catalog);
         Fixtures.events(model.catalog, "u1", HISTORY);
         Fixtures.events(model.catalog, "u2", HISTORY);
-        long older = WorkerWrites.publish(model.catalog, null, "recformer", Map.of(), Map.of(), null, 3);
+        vectorOfAnInactiveModel(model, "u1");
         storeUserVector(model, "u1", HISTORY, model.vectors.get("i25"));
         storeUserVector(model, "u2", HISTORY, model.vectors.get("i25"));
-        Fixtures.update("INSERT INTO user_vector (catalog_id, model_id, user_id, history_hash, embedding) "
-                + "VALUES (?, ?, 'u1', ?, '[1,0,0,0,0,0,0,0]')", catalogId, older, new byte[32]);
         Fixtures.update("INSERT INTO user_vector_dirty (catalog_id, user_id) VALUES (?, 'u1'), (?, 'u2')", catalogId,
                 catalogId);
 
@@ -164,9 +162,7 @@ class ServingEncoderTest {
         Published model = recformer.model;
         long catalogId = Fixtures.catalogId(model.catalog);
         Fixtures.events(model.catalog, "u1", HISTORY);
-        long older = WorkerWrites.publish(model.catalog, null, "recformer", Map.of(), Map.of(), null, 3);
-        Fixtures.update("INSERT INTO user_vector (catalog_id, model_id, user_id, history_hash, embedding) "
-                + "VALUES (?, ?, 'u1', ?, '[1,0,0,0,0,0,0,0]')", catalogId, older, new byte[32]);
+        long older = vectorOfAnInactiveModel(model, "u1");
         storeUserVector(model, "u1", HISTORY, model.vectors.get("i25"));
 
         admin().delete("/api/v1/catalogs/" + model.catalog + "/models/" + older).then().statusCode(204);
@@ -192,6 +188,15 @@ class ServingEncoderTest {
             return Map.entry(RecformerEncoder.ARTIFACT, file[0]);
         });
         return new PublishedRecformer(model, file[0], Fixtures.catalogId(model.catalog));
+    }
+
+    /** Publishes another Recformer model of the catalog, not active, with a vector of the user; returns its id. */
+    private static long vectorOfAnInactiveModel(Published model, String userId) {
+        long catalogId = Fixtures.catalogId(model.catalog);
+        long other = WorkerWrites.publish(model.catalog, null, "recformer", Map.of(), Map.of(), null, 3);
+        Fixtures.update("INSERT INTO user_vector (catalog_id, model_id, user_id, history_hash, embedding) "
+                + "VALUES (?, ?, ?, ?, '[1,0,0,0,0,0,0,0]')", catalogId, other, userId, new byte[32]);
+        return other;
     }
 
     /** The user's vector as the worker writes it: computed from {@code history} (oldest first). */

@@ -3,12 +3,10 @@ package io.semrec.uservector;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.semrec.db.PgNotificationListener;
+import io.semrec.worker.Wakeups;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
-import java.util.concurrent.Phaser;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,7 +24,7 @@ public class UserVectorLoop {
 
     private final UserVectorMaintainer maintainer;
     private final UserVectorConfig config;
-    private final Phaser wakeups = new Phaser(1);
+    private final Wakeups wakeups = new Wakeups();
     private volatile boolean running;
     private Thread thread;
     private PgNotificationListener listener;
@@ -45,7 +43,7 @@ public class UserVectorLoop {
         thread.setDaemon(true);
         thread.start();
         listener = PgNotificationListener.onDefaultDatasource(List.of(USER_EVENTS, CATALOG_CHANGED),
-                notification -> wakeups.arrive(), wakeups::arrive).start();
+                notification -> wakeups.wake(), wakeups::wake).start();
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -60,7 +58,7 @@ public class UserVectorLoop {
 
     private void loop() {
         while (running) {
-            int phase = wakeups.getPhase();
+            int phase = wakeups.phase();
             boolean more = false;
             try {
                 for (long catalogId : maintainer.catalogs()) {
@@ -69,8 +67,8 @@ public class UserVectorLoop {
             } catch (RuntimeException e) {
                 LOG.warn("listing catalogs with user vectors failed; retrying at the next poll", e);
             }
-            if (!more) {
-                awaitWake(phase);
+            if (!more && !wakeups.await(phase, config.poll())) {
+                running = false;
             }
         }
     }
@@ -87,17 +85,6 @@ public class UserVectorLoop {
         } catch (RuntimeException e) {
             LOG.warnf(e, "catalog %d: maintaining user vectors failed; retrying at the next poll", catalogId);
             return false;
-        }
-    }
-
-    private void awaitWake(int phase) {
-        try {
-            wakeups.awaitAdvanceInterruptibly(phase, config.poll().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            // poll anyway: a notification may have been missed
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
         }
     }
 }

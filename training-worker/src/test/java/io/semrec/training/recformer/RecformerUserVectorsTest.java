@@ -95,8 +95,10 @@ class RecformerUserVectorsTest {
     void usersWhoseEventsChangeAreMarkedByTheirWritesAndRecomputed() throws Exception {
         maintainer.maintain(catalog, ALL);
         event("u1", 100, 3);
-        db.update("UPDATE event SET item_id = (SELECT id FROM item WHERE catalog_id = ? AND external_id = 'item-9') "
-                + "WHERE catalog_id = ? AND user_id = 'u2' AND seq = 0", catalog, catalog);
+        // u2's most recent event, re-imported with another item under the same seq: an update, same event id
+        db.update("UPDATE event e SET item_id = (SELECT id FROM item WHERE catalog_id = e.catalog_id AND id <> e.item_id "
+                + "LIMIT 1) WHERE catalog_id = ? AND user_id = 'u2' AND seq = (SELECT max(seq) FROM event "
+                + "WHERE catalog_id = ? AND user_id = 'u2')", catalog, catalog);
         event("u3", -1, 4);
         assertEquals(List.of("u1", "u2", "u3"), dirtyUsers());
 
