@@ -31,6 +31,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /**
  * The worker keeps a catalog's known users' Recformer query vectors current: every user after the model
@@ -94,7 +96,12 @@ class RecformerUserVectorsTest {
     @Test
     void usersWhoseEventsChangeAreMarkedByTheirWritesAndRecomputed() throws Exception {
         maintainer.maintain(catalog, ALL);
-        event("u1", 100, 3);
+        try (Connection listener = dataSource.getConnection()) {
+            listener.createStatement().execute("LISTEN user_events");
+            event("u1", 100, 3);
+            PGNotification[] notifications = listener.unwrap(PGConnection.class).getNotifications(5000);
+            assertEquals(Long.toString(catalog), notifications[0].getParameter(), "wakes the workers");
+        }
         // u2's most recent event, re-imported with another item under the same seq: an update, same event id
         db.update("UPDATE event e SET item_id = (SELECT id FROM item WHERE catalog_id = e.catalog_id AND id <> e.item_id "
                 + "LIMIT 1) WHERE catalog_id = ? AND user_id = 'u2' AND seq = (SELECT max(seq) FROM event "
