@@ -160,17 +160,4 @@ public final class UserVectors {
             lock.execute();
         }
     }
-
-    /** How many users of the catalog have a vector of the model (fresh or not). */
-    public static long count(Connection connection, long catalogId, long modelId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT count(*) FROM user_vector WHERE catalog_id = ? AND model_id = ?")) {
-            query.setLong(1, catalogId);
-            query.setLong(2, modelId);
-            try (ResultSet rs = query.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
 }
