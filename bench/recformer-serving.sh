@@ -39,8 +39,8 @@ psql_db() { PGPASSWORD="${QUARKUS_DATASOURCE_PASSWORD:-semrec}" psql -h localhos
 
 mkdir -p "$STATE_DIR"
 if [[ $SKIP_BUILD -eq 0 || ! -f "$APP_JAR" || ! -f "$WORKER_JAR" ]]; then
-  step "building (mvn install -DskipTests)"
-  mvn -B -q -ntp install -DskipTests
+  step "building (mvn package -DskipTests -pl app,training-worker -am)"
+  mvn -B -q -ntp package -DskipTests -pl app,training-worker -am
 fi
 cleanup() { stop_worker; stop_app; }
 trap cleanup EXIT
