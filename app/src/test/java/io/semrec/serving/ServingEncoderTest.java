@@ -104,9 +104,7 @@ class ServingEncoderTest {
 
     @Test
     void aKnownUsersPrecomputedVectorIsUsedWhileItMatchesTheirHistory() throws Exception {
-        PublishedRecformer recformer = publishRecformer();
-        Published model = recformer.model;
-        Fixtures.events(model.catalog, "u1", HISTORY);
+        Published model = recformerWithHistories("u1").model;
         // A stored vector equal to an item's own: that item ranks first with cosine 1, which no history
         // encoding gives, so the answer shows which vector was used.
         storeUserVector(model, "u1", HISTORY, model.vectors.get("i25"));
@@ -119,9 +117,8 @@ class ServingEncoderTest {
 
     @Test
     void aStaleVectorIsIgnoredAndTheHistoryEncodedAsForASession() throws Exception {
-        PublishedRecformer recformer = publishRecformer();
+        PublishedRecformer recformer = recformerWithHistories("u1");
         Published model = recformer.model;
-        Fixtures.events(model.catalog, "u1", HISTORY);
         storeUserVector(model, "u1", HISTORY.subList(0, 3), model.vectors.get("i25"));
         ServingFixture exact = new ServingFixture(model.catalog, model.modelId, model.metric, model.vectors);
         List<String> encoded = exact.exactTop(recformer.encode(HISTORY), Set.copyOf(HISTORY), 5);
@@ -137,11 +134,9 @@ class ServingEncoderTest {
 
     @Test
     void erasingAUserDeletesTheirVectorsOfEveryModelAndPendingRecomputation() throws Exception {
-        PublishedRecformer recformer = publishRecformer();
+        PublishedRecformer recformer = recformerWithHistories("u1", "u2");
         Published model = recformer.model;
-        long catalogId = Fixtures.catalogId(model.catalog);
-        Fixtures.events(model.catalog, "u1", HISTORY);
-        Fixtures.events(model.catalog, "u2", HISTORY);
+        long catalogId = recformer.catalogId;
         vectorOfAnInactiveModel(model, "u1");
         storeUserVector(model, "u1", HISTORY, model.vectors.get("i25"));
         storeUserVector(model, "u2", HISTORY, model.vectors.get("i25"));
@@ -158,10 +153,9 @@ class ServingEncoderTest {
 
     @Test
     void deletingAModelDeletesItsUserVectors() throws Exception {
-        PublishedRecformer recformer = publishRecformer();
+        PublishedRecformer recformer = recformerWithHistories("u1");
         Published model = recformer.model;
-        long catalogId = Fixtures.catalogId(model.catalog);
-        Fixtures.events(model.catalog, "u1", HISTORY);
+        long catalogId = recformer.catalogId;
         long older = vectorOfAnInactiveModel(model, "u1");
         storeUserVector(model, "u1", HISTORY, model.vectors.get("i25"));
 
@@ -197,6 +191,15 @@ class ServingEncoderTest {
         Fixtures.update("INSERT INTO user_vector (catalog_id, model_id, user_id, history_hash, embedding) "
                 + "VALUES (?, ?, ?, ?, '[1,0,0,0,0,0,0,0]')", catalogId, other, userId, new byte[32]);
         return other;
+    }
+
+    /** {@link #publishRecformer()}, and {@link #HISTORY} as the events of each of these users. */
+    private PublishedRecformer recformerWithHistories(String... users) throws Exception {
+        PublishedRecformer recformer = publishRecformer();
+        for (String user : users) {
+            Fixtures.events(recformer.model.catalog, user, HISTORY);
+        }
+        return recformer;
     }
 
     /** The user's vector as the worker writes it: computed from {@code history} (oldest first). */
