@@ -22,12 +22,16 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -165,10 +169,27 @@ class RecformerUserVectorsTest {
     }
 
     @Test
-    void aVectorIsNotWrittenForAUserErasedMeanwhile() throws Exception {
-        db.update("DELETE FROM event WHERE catalog_id = ? AND user_id = 'u1'", catalog);
-        try (Connection c = dataSource.getConnection()) {
-            UserVectors.upsert(c, catalog, model, List.of(new UserVectors.Row("u1", new byte[32], new float[16])));
+    void aVectorWrittenWhileItsUserIsErasedDoesNotSurviveTheErasure() throws Exception {
+        try (Connection erasure = dataSource.getConnection()) {
+            erasure.setAutoCommit(false);
+            UserVectors.lockForErasure(erasure, catalog, "u1");
+            erasure.createStatement().executeUpdate("DELETE FROM event WHERE catalog_id = " + catalog
+                    + " AND user_id = 'u1'");
+            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+                try (Connection c = dataSource.getConnection()) {
+                    c.setAutoCommit(false);
+                    UserVectors.upsert(c, catalog, model, List.of(new UserVectors.Row("u1", new byte[32],
+                            new float[16])));
+                    c.commit();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            TestDb.sleep(Duration.ofMillis(500));
+            assertFalse(writer.isDone(), "the writer waits for the erasure's lock");
+            UserVectors.eraseVectors(erasure, catalog, "u1");
+            erasure.commit();
+            writer.get(10, TimeUnit.SECONDS);
         }
         assertEquals(0L, db.queryLong("SELECT count(*) FROM user_vector WHERE catalog_id = ?", catalog));
     }
