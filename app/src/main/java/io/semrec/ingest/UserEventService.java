@@ -1,7 +1,9 @@
 package io.semrec.ingest;
 
 import io.semrec.catalog.CatalogRef;
+import io.semrec.uservector.UserVectors;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,18 +17,14 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class UserEventService {
 
-    /**
-     * The order of a history, most recent first: by sequence number when events have one, then by
-     * time, then by arrival (id). Events without seq sort after those with one. It matches the
-     * index {@code event_user_history}, so the query reads just the rows it returns.
-     */
+    /** Most recent first ({@link EventOrder}), along the index, so the query reads just the rows it returns. */
     private static final String HISTORY = """
             SELECT i.external_id, e.seq, e.occurred_at
             FROM event e JOIN item i ON i.catalog_id = e.catalog_id AND i.id = e.item_id
             WHERE e.catalog_id = ? AND e.user_id = ?
-            ORDER BY e.seq DESC NULLS LAST, e.occurred_at DESC NULLS LAST, e.id DESC
+            ORDER BY %s
             LIMIT ?
-            """;
+            """.formatted(EventOrder.newestFirst("e"));
 
     private final DataSource dataSource;
 
@@ -51,14 +49,21 @@ public class UserEventService {
         return new UserHistory(userId, events);
     }
 
-    /** Deletes every event of the user in this catalog; other users and the items are untouched. */
+    /**
+     * Deletes every event of the user in this catalog and, in the same transaction, the query vectors
+     * precomputed from them; other users and the items are untouched.
+     */
+    @Transactional(rollbackOn = SQLException.class)
     public UserErasure erase(CatalogRef catalog, String userId) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(
                         "DELETE FROM event WHERE catalog_id = ? AND user_id = ?")) {
+            UserVectors.lockForErasure(connection, catalog.id(), userId);
             statement.setLong(1, catalog.id());
             statement.setString(2, userId);
-            return new UserErasure(statement.executeUpdate());
+            int deleted = statement.executeUpdate();
+            UserVectors.eraseVectors(connection, catalog.id(), userId);
+            return new UserErasure(deleted);
         }
     }
 }

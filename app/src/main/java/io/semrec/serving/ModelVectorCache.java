@@ -6,6 +6,7 @@ import io.agroal.api.AgroalDataSource;
 import io.semrec.artifact.ArtifactStore;
 import io.semrec.encoder.SequenceEncoder;
 import io.semrec.model.PublishedModel;
+import io.semrec.uservector.UserVectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.sql.Connection;
@@ -69,8 +70,8 @@ public class ModelVectorCache {
                 itemIds[index] = itemId;
                 System.arraycopy(vector, 0, vectors, index * dim, dim);
             });
-            return new ModelVectors(modelId, model.catalogId(), dim, model.metric(), encoder, indexByExternalId, itemIds,
-                    vectors);
+            return new ModelVectors(modelId, model.catalogId(), dim, model.metric(), encoder,
+                    UserVectors.precomputed(model.method()), indexByExternalId, itemIds, vectors);
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("loading the vectors of model " + modelId + " failed", e);
         }

@@ -19,18 +19,21 @@ final class ModelVectors {
     final int dim;
     final ScoreMetric metric;
     final SequenceEncoder encoder;
+    /** Whether known users' query vectors of this model are precomputed ({@code UserVectors.precomputed}). */
+    final boolean precomputedUsers;
     private final Map<String, Integer> indexByExternalId;
     private final long[] itemIds;
     private final float[] vectors;
 
     /** @param vectors row-major, {@code itemIds.length * dim} values */
     ModelVectors(long modelId, long catalogId, int dim, ScoreMetric metric, SequenceEncoder encoder,
-            Map<String, Integer> indexByExternalId, long[] itemIds, float[] vectors) {
+            boolean precomputedUsers, Map<String, Integer> indexByExternalId, long[] itemIds, float[] vectors) {
         this.modelId = modelId;
         this.catalogId = catalogId;
         this.dim = dim;
         this.metric = metric;
         this.encoder = encoder;
+        this.precomputedUsers = precomputedUsers;
         this.indexByExternalId = indexByExternalId;
         this.itemIds = itemIds;
         this.vectors = vectors;

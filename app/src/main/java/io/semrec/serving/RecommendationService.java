@@ -39,15 +39,17 @@ public class RecommendationService {
     private final UserEventService userEvents;
     private final ItemService items;
     private final PopularItems popular;
+    private final PrecomputedUserVectors userVectors;
     private final Map<Endpoint, Map<Source, Counter>> served = new EnumMap<>(Endpoint.class);
 
     RecommendationService(ModelVectorCache vectors, VectorSearch search, UserEventService userEvents, ItemService items,
-            PopularItems popular, MeterRegistry registry) {
+            PopularItems popular, PrecomputedUserVectors userVectors, MeterRegistry registry) {
         this.vectors = vectors;
         this.search = search;
         this.userEvents = userEvents;
         this.items = items;
         this.popular = popular;
+        this.userVectors = userVectors;
         for (Endpoint endpoint : Endpoint.values()) {
             Map<Source, Counter> bySource = new EnumMap<>(Source.class);
             for (Source source : Source.values()) {
@@ -63,7 +65,7 @@ public class RecommendationService {
 
     public Recommendations forUser(CatalogRef catalog, String userId, RecommendationQuery query) {
         List<String> history = recentItems(catalog, userId);
-        return fromHistory(catalog, activeModel(catalog), history, history, query, Endpoint.USER);
+        return fromHistory(catalog, activeModel(catalog), userId, history, history, query, Endpoint.USER);
     }
 
     /**
@@ -87,8 +89,8 @@ public class RecommendationService {
     private Recommendations forSession(CatalogRef catalog, Optional<ModelVectors> model, List<String> history,
             RecommendationQuery query) {
         int keep = Math.min(history.size(), catalog.settings().historyLengthOrDefault());
-        return fromHistory(catalog, model, history.subList(history.size() - keep, history.size()), history, query,
-                Endpoint.SESSION);
+        return fromHistory(catalog, model, null, history.subList(history.size() - keep, history.size()), history,
+                query, Endpoint.SESSION);
     }
 
     /** Items nearest to the item in the active model; never the item itself. */
@@ -107,9 +109,11 @@ public class RecommendationService {
 
     /**
      * @param model the model to answer from; empty: the popularity ranking
+     * @param userId the known user whose history this is; null for a session
      * @param encoded the items whose vectors form the query; {@code seenItems}: those to leave out
      */
-    private Recommendations fromHistory(CatalogRef catalog, Optional<ModelVectors> model, List<String> encoded,
+    private Recommendations fromHistory(CatalogRef catalog, Optional<ModelVectors> model, String userId,
+            List<String> encoded,
             List<String> seenItems, RecommendationQuery query, Endpoint endpoint) {
         Set<String> seen = query.excludeSeen() ? new HashSet<>(seenItems) : Set.of();
         if (model.isEmpty()) {
@@ -130,9 +134,20 @@ public class RecommendationService {
         }
         long[] exclude = seen.stream().mapToInt(m::indexOf).filter(index -> index != ModelVectors.ABSENT)
                 .mapToLong(m::itemId).toArray();
-        float[] queryVector = m.encoder.encode(Arrays.copyOf(knownIds, known.size()), known);
+        float[] queryVector = queryVector(m, userId, Arrays.copyOf(knownIds, known.size()), known);
         List<ScoredItem> nearest = search.nearest(catalog, m, queryVector, query.k(), exclude, query.filters());
         return answer(catalog, m.modelId, Source.MODEL, nearest, endpoint);
+    }
+
+    /** The user's precomputed vector when the model has them and it matches this history; else the encoder's. */
+    private float[] queryVector(ModelVectors model, String userId, long[] itemIds, List<float[]> vectors) {
+        if (userId != null && model.precomputedUsers) {
+            Optional<float[]> stored = userVectors.find(model, userId, itemIds);
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+        }
+        return model.encoder.encode(itemIds, vectors);
     }
 
     /** The items of the user's {@code historyLength} most recent events, oldest first. */

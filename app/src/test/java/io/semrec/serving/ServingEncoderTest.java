@@ -25,6 +25,8 @@ import io.semrec.model.ScoreMetric;
 import io.semrec.support.Api;
 import io.semrec.support.Fixtures;
 import io.semrec.support.Vectors;
+import io.semrec.support.WorkerWrites;
+import io.semrec.uservector.UserVectors;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -37,7 +39,10 @@ import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
-/** Serving encodes a history with the encoder of the active model's method, built from what the model stored. */
+/**
+ * Serving encodes a history with the encoder of the active model's method, built from what the model stored; for a
+ * known user of a model with precomputed vectors, their stored vector while it matches their current history.
+ */
 @QuarkusTest
 class ServingEncoderTest {
 
@@ -90,6 +95,84 @@ class ServingEncoderTest {
 
     @Test
     void recformerEncodesTheSessionsItemsFromTheirStoredTokens() throws Exception {
+        PublishedRecformer recformer = publishRecformer();
+        Published model = recformer.model;
+        ServingFixture exact = new ServingFixture(model.catalog, model.modelId, model.metric, model.vectors);
+        assertEquals(exact.exactTop(recformer.encode(HISTORY), Set.copyOf(HISTORY), 5),
+                recommend(model.catalog, HISTORY, 5));
+    }
+
+    @Test
+    void aKnownUsersPrecomputedVectorIsUsedWhileItMatchesTheirHistory() throws Exception {
+        Published model = recformerWithHistories("u1").model;
+        // A stored vector equal to an item's own: that item ranks first with cosine 1, which no history
+        // encoding gives, so the answer shows which vector was used.
+        storeUserVector(model, "u1", HISTORY, model.vectors.get("i25"));
+        Map<String, Object> answer = userRecommendations(model.catalog, "u1", 5);
+        assertEquals("model", answer.get("source"));
+        assertEquals(model.modelId, ((Number) answer.get("modelId")).longValue());
+        assertEquals("i25", itemIds(answer).get(0));
+        assertEquals(1.0, ((Number) items(answer).get(0).get("score")).doubleValue(), 1e-4);
+    }
+
+    @Test
+    void aStaleVectorIsIgnoredAndTheHistoryEncodedAsForASession() throws Exception {
+        PublishedRecformer recformer = recformerWithHistories("u1");
+        Published model = recformer.model;
+        storeUserVector(model, "u1", HISTORY.subList(0, 3), model.vectors.get("i25"));
+        ServingFixture exact = new ServingFixture(model.catalog, model.modelId, model.metric, model.vectors);
+        List<String> encoded = exact.exactTop(recformer.encode(HISTORY), Set.copyOf(HISTORY), 5);
+        assertEquals(encoded, itemIds(userRecommendations(model.catalog, "u1", 5)), "computed from an older history");
+
+        storeUserVector(model, "u1", HISTORY, model.vectors.get("i25"));
+        List<String> longer = List.of("i3", "i17", "i8", "i21", "i11");
+        Fixtures.update("INSERT INTO event (catalog_id, user_id, item_id, seq) SELECT catalog_id, 'u1', id, 4 FROM item "
+                + "WHERE catalog_id = ? AND external_id = 'i11'", Fixtures.catalogId(model.catalog));
+        assertEquals(exact.exactTop(recformer.encode(longer), Set.copyOf(longer), 5),
+                itemIds(userRecommendations(model.catalog, "u1", 5)), "an event arrived after it was computed");
+    }
+
+    @Test
+    void erasingAUserDeletesTheirVectorsOfEveryModelAndPendingRecomputation() throws Exception {
+        PublishedRecformer recformer = recformerWithHistories("u1", "u2");
+        Published model = recformer.model;
+        long catalogId = recformer.catalogId;
+        vectorOfAnInactiveModel(model, "u1");
+        storeUserVector(model, "u1", HISTORY, model.vectors.get("i25"));
+        storeUserVector(model, "u2", HISTORY, model.vectors.get("i25"));
+        Fixtures.update("INSERT INTO user_vector_dirty (catalog_id, user_id) VALUES (?, 'u1'), (?, 'u2')", catalogId,
+                catalogId);
+
+        admin().delete("/api/v1/catalogs/" + model.catalog + "/users/u1").then().statusCode(200);
+
+        assertEquals(0L, userRows("user_vector", catalogId, "u1"));
+        assertEquals(0L, userRows("user_vector_dirty", catalogId, "u1"));
+        assertEquals(1L, userRows("user_vector", catalogId, "u2"), "other users keep theirs");
+        assertEquals(1L, userRows("user_vector_dirty", catalogId, "u2"));
+    }
+
+    @Test
+    void deletingAModelDeletesItsUserVectors() throws Exception {
+        PublishedRecformer recformer = recformerWithHistories("u1");
+        Published model = recformer.model;
+        long catalogId = recformer.catalogId;
+        long older = vectorOfAnInactiveModel(model, "u1");
+        storeUserVector(model, "u1", HISTORY, model.vectors.get("i25"));
+
+        admin().delete("/api/v1/catalogs/" + model.catalog + "/models/" + older).then().statusCode(204);
+
+        assertEquals(1L, userRows("user_vector", catalogId, "u1"), "the active model's vector stays");
+    }
+
+    private record PublishedRecformer(Published model, byte[] artifact, long catalogId) {
+
+        float[] encode(List<String> history) throws Exception {
+            return RecformerEncoder.read(artifact, 24, 1).encodeItems(internalIds(catalogId, history));
+        }
+    }
+
+    /** A tiny random Recformer (budget 24 tokens) over {@link #ITEMS} items, active. */
+    private PublishedRecformer publishRecformer() throws Exception {
         RecformerArchitecture architecture = new RecformerArchitecture(40, 8, 2, 2, 16, 24, 0, 4,
                 RecformerArchitecture.TOKEN_TYPES, 4, 1e-5f);
         SafeTensors weights = randomRecformer(new SplittableRandom(5), architecture);
@@ -98,12 +181,59 @@ class ServingEncoderTest {
             file[0] = RecformerEncoder.artifact(weights, randomTokens(new SplittableRandom(6), itemIds)).toBytes();
             return Map.entry(RecformerEncoder.ARTIFACT, file[0]);
         });
+        return new PublishedRecformer(model, file[0], Fixtures.catalogId(model.catalog));
+    }
+
+    /** Publishes another Recformer model of the catalog, not active, with a vector of the user; returns its id. */
+    private static long vectorOfAnInactiveModel(Published model, String userId) {
         long catalogId = Fixtures.catalogId(model.catalog);
-        long[] history = HISTORY.stream().mapToLong(id -> ((Number) Fixtures.scalar(
+        long other = WorkerWrites.publish(model.catalog, null, "recformer", Map.of(), Map.of(), null, 3);
+        Fixtures.update("INSERT INTO user_vector (catalog_id, model_id, user_id, history_hash, embedding) "
+                + "VALUES (?, ?, ?, ?, '[1,0,0,0,0,0,0,0]')", catalogId, other, userId, new byte[32]);
+        return other;
+    }
+
+    /** {@link #publishRecformer()}, and {@link #HISTORY} as the events of each of these users. */
+    private PublishedRecformer recformerWithHistories(String... users) throws Exception {
+        PublishedRecformer recformer = publishRecformer();
+        for (String user : users) {
+            Fixtures.events(recformer.model.catalog, user, HISTORY);
+        }
+        return recformer;
+    }
+
+    /** The user's vector as the worker writes it: computed from {@code history} (oldest first). */
+    private static void storeUserVector(Published model, String userId, List<String> history, float[] vector)
+            throws Exception {
+        long catalogId = Fixtures.catalogId(model.catalog);
+        try (Connection c = Fixtures.dataSource().getConnection()) {
+            UserVectors.upsert(c, catalogId, model.modelId, List.of(new UserVectors.Row(userId,
+                    UserVectors.fingerprint(internalIds(catalogId, history)), vector)));
+        }
+    }
+
+    private static long[] internalIds(long catalogId, List<String> externalIds) {
+        return externalIds.stream().mapToLong(id -> ((Number) Fixtures.scalar(
                 "SELECT id FROM item WHERE catalog_id = ? AND external_id = ?", catalogId, id)).longValue()).toArray();
-        float[] query = RecformerEncoder.read(file[0], 24, 1).encodeItems(history);
-        ServingFixture exact = new ServingFixture(model.catalog, model.modelId, model.metric, model.vectors);
-        assertEquals(exact.exactTop(query, Set.copyOf(HISTORY), 5), recommend(model.catalog, HISTORY, 5));
+    }
+
+    private static long userRows(String table, long catalogId, String userId) {
+        return ((Number) Fixtures.scalar("SELECT count(*) FROM " + table + " WHERE catalog_id = ? AND user_id = ?",
+                catalogId, userId)).longValue();
+    }
+
+    private static Map<String, Object> userRecommendations(String catalog, String userId, int k) {
+        return admin().get("/api/v1/catalogs/" + catalog + "/users/" + userId + "/recommendations?k=" + k)
+                .then().statusCode(200).extract().jsonPath().getMap("");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> items(Map<String, Object> answer) {
+        return (List<Map<String, Object>>) answer.get("items");
+    }
+
+    private static List<String> itemIds(Map<String, Object> answer) {
+        return items(answer).stream().map(item -> (String) item.get("itemId")).toList();
     }
 
     /** Three tokens per item (a key, two values) drawn from a vocabulary of 40. */

@@ -19,10 +19,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Phaser;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -57,7 +55,7 @@ public final class WorkerPool {
     private final List<String> slotIds = new ArrayList<>();
     private final List<Thread> slots = new ArrayList<>();
     private final Map<Integer, JobRun> runs = new ConcurrentHashMap<>();
-    private final Phaser wakeups = new Phaser(1);
+    private final Wakeups wakeups = new Wakeups();
     private final ScheduledExecutorService timer;
     private volatile boolean stopping;
 
@@ -100,7 +98,7 @@ public final class WorkerPool {
 
     /** A job may be waiting: idle slots try to claim now instead of at their next poll. */
     public void wake() {
-        wakeups.arrive();
+        wakeups.wake();
     }
 
     /** The slots' lease-owner ids, one {@code worker} row each. */
@@ -136,7 +134,7 @@ public final class WorkerPool {
 
     private void claimLoop(int slot) {
         while (!stopping) {
-            int phase = wakeups.getPhase();
+            int phase = wakeups.phase();
             Optional<ClaimedJob> claimed = Optional.empty();
             try {
                 claimed = methods.isEmpty() ? Optional.empty()
@@ -147,7 +145,7 @@ public final class WorkerPool {
             if (claimed.isPresent()) {
                 train(slot, claimed.get());
             } else {
-                awaitWake(phase);
+                stopping |= !wakeups.await(phase, settings.poll());
             }
         }
     }
@@ -278,17 +276,6 @@ public final class WorkerPool {
             states.add(new WorkerRegistry.SlotState(slotIds.get(i), host, i, run == null ? null : run.job.id()));
         }
         return states;
-    }
-
-    private void awaitWake(int phase) {
-        try {
-            wakeups.awaitAdvanceInterruptibly(phase, settings.poll().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            // poll anyway: a notification may have been missed
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stopping = true;
-        }
     }
 
     private static void guarded(String what, Runnable task) {

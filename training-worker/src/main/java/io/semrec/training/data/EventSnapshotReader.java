@@ -2,6 +2,7 @@ package io.semrec.training.data;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.semrec.ingest.EventOrder;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,7 +32,7 @@ public final class EventSnapshotReader {
             + "WHERE catalog_id = ? ORDER BY id";
     // Serving's "most recent first" order (index event_user_history); each user's rows are reversed.
     private static final String EVENTS = "SELECT id, user_id, item_id FROM event WHERE catalog_id = ? "
-            + "ORDER BY user_id, seq DESC NULLS LAST, occurred_at DESC NULLS LAST, id DESC";
+            + "ORDER BY user_id, " + EventOrder.newestFirst("");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
