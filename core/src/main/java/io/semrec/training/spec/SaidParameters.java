@@ -29,7 +29,6 @@ public final class SaidParameters {
     public static final String HEADS = "heads";
     public static final String DROPOUT = "dropout";
     public static final String OUTPUT_BIAS = "outputBias";
-    public static final String ITEM_RESIDUAL = "itemResidual";
     public static final String BATCH_SIZE = "batchSize";
     public static final String LR = "lr";
     public static final String MAX_EPOCHS = "maxEpochs";
@@ -87,8 +86,6 @@ public final class SaidParameters {
                     ParameterSpec.number(DROPOUT, 0.2, 0, 0.9, "stage-2 dropout"),
                     ParameterSpec.bool(OUTPUT_BIAS, true,
                             "learn a per-item output bias, published as one extra vector dimension"),
-                    ParameterSpec.bool(ITEM_RESIDUAL, false,
-                            "learn a per-item residual (starting at zero) added to the mapped stage-1 embedding"),
                     ParameterSpec.integer(BATCH_SIZE, 128, 1, 4096, "user sequences per stage-2 step"),
                     ParameterSpec.number(LR, 1e-3, 1e-6, 1, "stage-2 Adam learning rate"),
                     ParameterSpec.integer(MAX_EPOCHS, 40, 1, 10_000, "upper bound on stage-2 epochs"),

@@ -31,7 +31,6 @@ public record SaidParams(
         int recoverySample,
         String downstream,
         boolean outputBias,
-        boolean itemResidual,
         SasrecParams stage2) {
 
     public SaidParams {
@@ -88,7 +87,6 @@ public record SaidParams(
                 values.getInt(SaidParameters.RECOVERY_SAMPLE),
                 downstream,
                 values.getBoolean(SaidParameters.OUTPUT_BIAS),
-                values.getBoolean(SaidParameters.ITEM_RESIDUAL),
                 stage2);
     }
 
