@@ -14,6 +14,22 @@ public final class FiniteGradients {
     private FiniteGradients() {
     }
 
+    /**
+     * Sets every trainable parameter's gradient of {@code block} to zero by assignment; call it instead of
+     * the gradient collector's reset after a non-finite backward pass. That reset subtracts a gradient from
+     * itself, which leaves NaN as NaN (and turns infinities into NaN), so one bad batch made every later step
+     * of the run look non-finite and training stalled (SAID stage 2 on amazon-office, docs/benchmarks.md).
+     */
+    public static void clear(Block block) {
+        for (Parameter parameter : block.getParameters().values()) {
+            if (parameter.requiresGradient()) {
+                try (NDArray gradient = parameter.getArray().getGradient()) {
+                    gradient.set(new float[Math.toIntExact(gradient.size())]);
+                }
+            }
+        }
+    }
+
     /** True when every trainable parameter of {@code block} has a finite gradient; reads on {@code manager}. */
     public static boolean of(Block block, NDManager manager) {
         for (Parameter parameter : block.getParameters().values()) {

@@ -187,7 +187,7 @@ final class SaidStage1 implements AutoCloseable {
                 }
                 collector.backward(mean);
                 if (!FiniteGradients.of(projector, manager)) {
-                    collector.zeroGradients();
+                    FiniteGradients.clear(projector);
                     progress.metric(SKIPPED_STEPS, step, ++skippedSteps);
                     return loss;
                 }

@@ -117,7 +117,7 @@ public final class SasrecModel implements AutoCloseable {
                 }
                 collector.backward(mean);
                 if (!FiniteGradients.of(network, manager)) {
-                    collector.zeroGradients();
+                    FiniteGradients.clear(network);
                     skippedSteps++;
                     return loss;
                 }
