@@ -29,6 +29,7 @@ public final class SaidParameters {
     public static final String HEADS = "heads";
     public static final String DROPOUT = "dropout";
     public static final String OUTPUT_BIAS = "outputBias";
+    public static final String ITEM_RESIDUAL = "itemResidual";
     public static final String BATCH_SIZE = "batchSize";
     public static final String LR = "lr";
     public static final String MAX_EPOCHS = "maxEpochs";
@@ -86,10 +87,12 @@ public final class SaidParameters {
                     ParameterSpec.number(DROPOUT, 0.2, 0, 0.9, "stage-2 dropout"),
                     ParameterSpec.bool(OUTPUT_BIAS, true,
                             "learn a per-item output bias, published as one extra vector dimension"),
+                    ParameterSpec.bool(ITEM_RESIDUAL, true,
+                            "learn a per-item residual (starting at zero) added to the mapped stage-1 embedding"),
                     ParameterSpec.integer(BATCH_SIZE, 128, 1, 4096, "user sequences per stage-2 step"),
                     ParameterSpec.number(LR, 1e-3, 1e-6, 1, "stage-2 Adam learning rate"),
-                    ParameterSpec.integer(MAX_EPOCHS, 40, 1, 10_000, "upper bound on stage-2 epochs"),
-                    ParameterSpec.integer(PATIENCE, 5, 1, 1000,
+                    ParameterSpec.integer(MAX_EPOCHS, 100, 1, 10_000, "upper bound on stage-2 epochs"),
+                    ParameterSpec.integer(PATIENCE, 10, 1, 1000,
                             "stage-2 epochs without a better validation NDCG@10 before training stops"),
                     ParameterSpec.integer(MAX_HISTORY, 50, 1, 1000, "most recent history items stage 2 reads"),
                     ParameterSpec.bool(REFIT, true,

@@ -42,13 +42,16 @@ final class FrozenItemFeatures extends ItemEmbedding {
     private final Parameter mapWeight;
     private final Parameter mapBias;
     private final Parameter outputBias;
+    private final Parameter residual;
     private NDArray featureArray;
 
     /**
      * @param features stage-1 embeddings {@code [item index][width]}
      * @param outputBias whether to learn a per-item bias on the output side
+     * @param residual whether to learn a per-item residual added to the mapped embedding (input and output
+     *     side alike, so the published vectors stay the network's input table); it starts at zero
      */
-    FrozenItemFeatures(float[][] features, int dim, boolean outputBias) {
+    FrozenItemFeatures(float[][] features, int dim, boolean outputBias, boolean residual) {
         super(features.length, dim);
         featureWidth = features[0].length;
         featureMean = new float[featureWidth];
@@ -70,6 +73,8 @@ final class FrozenItemFeatures extends ItemEmbedding {
                 .optShape(new Shape(dim)).build());
         this.outputBias = outputBias ? addParameter(Parameter.builder().setName("output_bias")
                 .setType(Parameter.Type.BIAS).optShape(new Shape(features.length)).build()) : null;
+        this.residual = residual ? addParameter(Parameter.builder().setName("item_residual")
+                .setType(Parameter.Type.WEIGHT).optShape(new Shape(features.length, dim)).build()) : null;
     }
 
     /**
@@ -107,6 +112,10 @@ final class FrozenItemFeatures extends ItemEmbedding {
     @Override
     public void initialize(NDManager manager, DataType dataType, Shape... inputShapes) {
         super.initialize(manager, dataType, inputShapes);
+        if (residual != null) {
+            // The item starts where its text puts it; the initialiser's random rows would be noise on top.
+            residual.getArray().set(new float[itemCount() * dim()]);
+        }
         if (featureArray == null) {
             featureArray = manager.create(features, new Shape(itemCount(), featureWidth));
         }
@@ -117,6 +126,9 @@ final class FrozenItemFeatures extends ItemEmbedding {
         // The constant comes first, so the result would belong to the model's manager: hand it to the batch's.
         NDArray mapped = Linear.linear(featureArray, mapWeight.getArray(), mapBias.getArray()).head();
         mapped.attach(manager);
+        if (residual != null) {
+            mapped = mapped.add(residual.getArray());
+        }
         return manager.zeros(new Shape(1, dim())).concat(mapped);
     }
 

@@ -31,6 +31,7 @@ public record SaidParams(
         int recoverySample,
         String downstream,
         boolean outputBias,
+        boolean itemResidual,
         SasrecParams stage2) {
 
     public SaidParams {
@@ -87,6 +88,7 @@ public record SaidParams(
                 values.getInt(SaidParameters.RECOVERY_SAMPLE),
                 downstream,
                 values.getBoolean(SaidParameters.OUTPUT_BIAS),
+                values.getBoolean(SaidParameters.ITEM_RESIDUAL),
                 stage2);
     }
 

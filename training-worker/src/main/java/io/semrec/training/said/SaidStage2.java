@@ -47,7 +47,8 @@ public final class SaidStage2 {
 
     private Supplier<SequenceNetwork> network(float[][] features) {
         return () -> {
-            FrozenItemFeatures items = new FrozenItemFeatures(features, params.stage2().dim(), params.outputBias());
+            FrozenItemFeatures items = new FrozenItemFeatures(features, params.stage2().dim(), params.outputBias(),
+                    params.itemResidual());
             return params.gru() ? new SaidGruNetwork(items, params.stage2().maxHistory(), params.stage2().dropout())
                     : new SasrecNetwork(items, params.stage2());
         };

@@ -19,6 +19,7 @@ import io.semrec.training.sasrec.SasrecTrainer;
 import io.semrec.training.spec.SaidParameters;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,12 +40,14 @@ class SaidStage2ParityTest {
     private static final int[] LENGTHS = {1, 2, 3, 5, MAX_HISTORY, MAX_HISTORY + 3};
 
     @ParameterizedTest
-    @CsvSource({"transformer, false", "transformer, true", "gru, false", "gru, true"})
-    void servedEncoderReproducesTheNetwork(String downstream, boolean outputBias) throws Exception {
-        Map<String, Object> submitted = Map.of(SaidParameters.DOWNSTREAM, downstream,
+    @CsvSource({"transformer, false, false", "transformer, true, false", "gru, false, false", "gru, true, false",
+        "transformer, true, true", "gru, false, true"})
+    void servedEncoderReproducesTheNetwork(String downstream, boolean outputBias, boolean residual) throws Exception {
+        Map<String, Object> submitted = new HashMap<>(Map.of(SaidParameters.DOWNSTREAM, downstream,
                 SaidParameters.OUTPUT_BIAS, outputBias, SaidParameters.DIM, 8, SaidParameters.HEADS, 2,
                 SaidParameters.LAYERS, 2, SaidParameters.DROPOUT, 0.1, SaidParameters.BATCH_SIZE, 16,
-                SaidParameters.LR, 1e-2, SaidParameters.MAX_HISTORY, MAX_HISTORY, SaidParameters.THREADS, 1);
+                SaidParameters.LR, 1e-2, SaidParameters.MAX_HISTORY, MAX_HISTORY, SaidParameters.THREADS, 1));
+        submitted.put(SaidParameters.ITEM_RESIDUAL, residual);
         var resolved = SaidParameters.SPEC.resolve(submitted);
         SaidParams params = SaidParams.from(resolved);
         SplittableRandom random = new SplittableRandom(3);
