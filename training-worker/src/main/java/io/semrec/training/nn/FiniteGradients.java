@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * Whether a backward pass left only finite gradients, so a trainer can skip the optimizer step
@@ -15,17 +17,17 @@ public final class FiniteGradients {
     }
 
     /**
-     * Sets every trainable parameter's gradient of {@code block} to zero by assignment; call it instead of
-     * the gradient collector's reset after a non-finite backward pass. That reset subtracts a gradient from
-     * itself, which leaves NaN as NaN (and turns infinities into NaN), so one bad batch made every later step
-     * of the run look non-finite and training stalled (SAID stage 2 on amazon-office, docs/benchmarks.md).
+     * Sets every trainable parameter's gradient of {@code block} to zero; call it instead of the gradient
+     * collector's reset after a non-finite backward pass. That reset subtracts a gradient from itself, which
+     * leaves NaN as NaN (and turns infinities into NaN), so one bad batch made every later step of the run
+     * look non-finite and training stalled (SAID stage 2 on amazon-office, docs/benchmarks.md). PyTorch's
+     * own zeroing fills in place; writing a Java buffer into the gradient instead would leave the tensor on
+     * memory that the garbage collector frees.
      */
     public static void clear(Block block) {
         for (Parameter parameter : block.getParameters().values()) {
             if (parameter.requiresGradient()) {
-                try (NDArray gradient = parameter.getArray().getGradient()) {
-                    gradient.set(new float[Math.toIntExact(gradient.size())]);
-                }
+                JniUtils.zeroGrad((PtNDArray) parameter.getArray());
             }
         }
     }
