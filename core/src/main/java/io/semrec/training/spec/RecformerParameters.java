@@ -22,6 +22,7 @@ public final class RecformerParameters {
     public static final String LAYERS = "layers";
     public static final String TAU = "tau";
     public static final String WARM_START = "warmStart";
+    public static final String GLOBAL_QUERY = "globalQuery";
     public static final String PRETRAIN_DATASET = "pretrainDataset";
     public static final String PRETRAIN_EPOCHS = "pretrainEpochs";
     public static final String PRETRAIN_MAX_SEQUENCES = "pretrainMaxSequences";
@@ -40,6 +41,9 @@ public final class RecformerParameters {
 
     /** The default warm start: all-MiniLM-L6-v2's first {@link #LAYERS} layers. */
     public static final String MINILM = "all-minilm-l6-v2";
+    /** {@link #GLOBAL_QUERY} values: the warm start's global query copies the local one, or starts at zero. */
+    public static final String COPY = "copy";
+    public static final String UNIFORM = "uniform";
 
     public static final MethodParameters SPEC = new MethodParameters(METHOD,
             "Recformer: items and histories as key-value text through a Longformer-style encoder "
@@ -61,6 +65,9 @@ public final class RecformerParameters {
                     ParameterSpec.number(TAU, 0.05, 1e-3, 10, "temperature: score = cosine / tau"),
                     ParameterSpec.string(WARM_START, MINILM, List.of(),
                             MINILM + " (the pretrained sentence encoder) or a stored encoder id: where pre-training starts"),
+                    ParameterSpec.string(GLOBAL_QUERY, UNIFORM, List.of(UNIFORM, COPY),
+                            "warm start's CLS global-attention query: " + UNIFORM + " starts at zero (CLS averages the tokens,"
+                                    + " like MiniLM's mean pooling), " + COPY + " copies the local query (Longformer's choice)"),
                     ParameterSpec.string(PRETRAIN_DATASET, "", List.of(),
                             "catalog slug or pre-trained encoder id to pre-train on; empty: this catalog's training split"),
                     ParameterSpec.integer(PRETRAIN_EPOCHS, 1, 0, 100,

@@ -91,9 +91,12 @@ public record HuggingFaceCheckpoint(Path folder, String modelType, RecformerArch
         return weights;
     }
 
-    /** The encoder warm-started from this checkpoint ({@link RecformerCheckpoints#warmStart}). */
+    /**
+     * The encoder warm-started from this checkpoint ({@link RecformerCheckpoints#warmStart}); global
+     * projections it lacks copy the local ones, as Longformer was made from RoBERTa.
+     */
     public RecformerEncoder load(NDManager manager) throws IOException {
-        return RecformerCheckpoints.warmStart(config(), weights(), manager);
+        return RecformerCheckpoints.warmStart(config(), weights(), RecformerCheckpoints.GlobalQuery.COPY, manager);
     }
 
     private Iterable<Path> weightFiles() throws IOException {
