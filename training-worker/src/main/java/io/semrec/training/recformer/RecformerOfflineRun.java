@@ -33,11 +33,11 @@ import java.util.function.Function;
 /**
  * Pre-trains, fine-tunes and evaluates Recformer on a dataset folder (items.jsonl + events.csv) outside
  * the job queue, printing where the time goes: used to size the defaults. Usage: {@code RecformerOfflineRun
- * --dataset DIR [--pretrain-folder DIR] [--test true] [--max-users N] [--probe-items N] [--<parameter> VALUE
+ * --dataset DIR [--pretrain-folder DIR] [--evaluate validation|test] [--max-users N] [--probe-items N] [--<parameter> VALUE
  * ...]} with any parameter of
  * {@link RecformerParameters#SPEC} except {@code pretrainDataset}; {@code --pretrain-folder} pre-trains on
- * all events of another folder instead of this one's training split. The test split is ranked only with
- * {@code --test true}, so tuning can look at validation alone.
+ * all events of another folder instead of this one's training split. The best checkpoint ranks every user of
+ * a split only when asked ({@code --evaluate}), so tuning can look at validation alone.
  */
 public final class RecformerOfflineRun {
 
@@ -50,13 +50,14 @@ public final class RecformerOfflineRun {
         for (int i = 0; i < args.length; i += 2) {
             if (!args[i].startsWith("--") || i + 1 == args.length) {
                 throw new IllegalArgumentException(
-                        "usage: RecformerOfflineRun --dataset DIR [--pretrain-folder DIR] [--test true] [--<parameter> VALUE ...]");
+                        "usage: RecformerOfflineRun --dataset DIR [--evaluate validation|test] [--<parameter> VALUE ...] (see the class comment)");
             }
             options.put(args[i].substring(2), args[i + 1]);
         }
         Path folder = Path.of(Objects.requireNonNull(options.remove("dataset"), "--dataset DIR is required"));
         String pretrainFolder = options.remove("pretrain-folder");
-        boolean test = Boolean.parseBoolean(options.remove("test"));
+        String evaluate = options.getOrDefault("evaluate", "none");
+        options.remove("evaluate");
         int probeItems = Integer.parseInt(options.getOrDefault("probe-items", "0"));
         options.remove("probe-items");
         int maxUsers = Integer.parseInt(options.getOrDefault("max-users", "0"));
@@ -81,8 +82,8 @@ public final class RecformerOfflineRun {
             RecformerTrainer trainer = new RecformerTrainer(settings, tokenizer, PretrainedMiniLm.CONFIG.vocabSize(),
                     SasrecTrainer.defaultDevice(), new Printer(clock), true);
             var config = RecformerPretraining.miniLmConfig(settings);
-            Function<NDManager, RecformerEncoder> encoder = manager -> RecformerCheckpoints.warmStartFromMiniLm(config,
-                    miniLm, settings.globalQueryInit(), manager);
+            Function<NDManager, RecformerEncoder> encoder =
+                    manager -> RecformerCheckpoints.warmStartFromMiniLm(config, miniLm, manager);
             if (probeItems > 0) {
                 probe(encoder, items, trainer.itemAssembler(), probeItems, "warm start");
             }
@@ -102,15 +103,26 @@ public final class RecformerOfflineRun {
             }
             try (RecformerTrainer.Finetuned finetuned = trainer.finetune(encoder, items, split)) {
                 clock.print("fine-tuned: best epoch " + finetuned.bestEpoch() + " of " + finetuned.epochs());
-                if (test) {
+                if (!evaluate.equals("none")) {
                     FullRankingEvaluator evaluator = new FullRankingEvaluator(items.length,
                             EvaluationOptions.DEFAULTS.withHistoryWindow(settings.maxItems()));
                     RankingMetrics metrics = evaluator.evaluate(finetuned.scorer(items, trainer.servingAssembler()),
-                            split.test());
-                    clock.print("test " + metrics);
+                            evaluate.equals("test") ? split.test() : split.validation());
+                    clock.print(evaluate + " (all users) " + metrics);
                 }
             }
         }
+    }
+
+    private static void probe(Function<NDManager, RecformerEncoder> source, ItemTokens[] items,
+            SequenceAssembler assembler, int count, String label) {
+        ItemSimilarity similarity = itemSimilarity(source, items, assembler, count);
+        System.out.printf(Locale.ROOT, "%s: mean pairwise cosine of %d items: CLS %.4f, mean-pooled %.4f%n", label,
+                Math.min(count, items.length), similarity.cls(), similarity.meanPooled());
+    }
+
+    /** Mean pairwise cosine of items' CLS vectors and of their mean-pooled token states. */
+    record ItemSimilarity(double cls, double meanPooled) {
     }
 
     /**
@@ -118,8 +130,8 @@ public final class RecformerOfflineRun {
      * {@code count} items encoded alone, beside that of their mean-pooled token states (what
      * all-MiniLM-L6-v2 was trained to make discriminative). Near 1: every item looks the same.
      */
-    static void probe(Function<NDManager, RecformerEncoder> source, ItemTokens[] items, SequenceAssembler assembler,
-            int count, String label) {
+    static ItemSimilarity itemSimilarity(Function<NDManager, RecformerEncoder> source, ItemTokens[] items,
+            SequenceAssembler assembler, int count) {
         try (NDManager manager = NDManager.newBaseManager()) {
             RecformerEncoder encoder = source.apply(manager);
             List<RecformerInput.Sequence> sequences = new ArrayList<>();
@@ -130,8 +142,7 @@ public final class RecformerOfflineRun {
             NDList out = encoder.forward(new ParameterStore(manager, false), inputs, false);
             NDArray mask = inputs.get(4).toType(DataType.FLOAT32, false).expandDims(2);
             NDArray mean = out.get(0).mul(mask).sum(new int[] {1}).div(mask.sum(new int[] {1}));
-            System.out.printf(Locale.ROOT, "%s: mean pairwise cosine of %d items: CLS %.4f, mean-pooled %.4f%n", label,
-                    sequences.size(), meanPairwiseCosine(out.get(1)), meanPairwiseCosine(mean));
+            return new ItemSimilarity(meanPairwiseCosine(out.get(1)), meanPairwiseCosine(mean));
         }
     }
 

@@ -99,8 +99,7 @@ public class RecformerPretraining {
             throws IOException {
         if (RecformerParameters.MINILM.equals(settings.warmStart())) {
             RecformerConfig config = miniLmConfig(settings);
-            return manager -> RecformerCheckpoints.warmStartFromMiniLm(config, miniLm, settings.globalQueryInit(),
-                    manager);
+            return manager -> RecformerCheckpoints.warmStartFromMiniLm(config, miniLm, manager);
         }
         SafeTensors stored = store.find(settings.warmStart()).orElseThrow(() -> new IllegalArgumentException(
                 RecformerParameters.WARM_START + ": no stored encoder " + settings.warmStart()));
@@ -139,7 +138,7 @@ public class RecformerPretraining {
     /** Everything the pre-trained weights depend on. */
     private static String description(String data, RecformerSettings s) {
         return String.join("\n", DESCRIPTION_VERSION, "data: " + data,
-                "warmStart: " + s.warmStart() + " (global query " + s.globalQuery() + "), layers " + s.layers() + ", window " + s.window()
+                "warmStart: " + s.warmStart() + ", layers " + s.layers() + ", window " + s.window()
                         + ", serving tokens " + s.servingTokenBudget(),
                 "items: " + s.attributes() + ", " + s.attributeTokens() + " tokens per attribute, at most "
                         + s.maxItems() + " per sequence, " + s.trainTokenBudget() + " tokens",

@@ -1,6 +1,5 @@
 package io.semrec.training.recformer;
 
-import io.semrec.training.recformer.model.RecformerCheckpoints;
 import io.semrec.training.spec.RecformerParameters;
 import io.semrec.training.spec.ResolvedParameters;
 import java.util.List;
@@ -23,7 +22,6 @@ public record RecformerSettings(
         int layers,
         double tau,
         String warmStart,
-        String globalQuery,
         String pretrainDataset,
         int pretrainEpochs,
         int pretrainMaxSequences,
@@ -35,6 +33,7 @@ public record RecformerSettings(
         int frozenEpochs,
         double finetuneLr,
         int finetuneBatchSize,
+        int finetuneSequences,
         int patience,
         int validationUsers,
         int seed,
@@ -53,7 +52,6 @@ public record RecformerSettings(
                 values.getInt(RecformerParameters.LAYERS),
                 values.getDouble(RecformerParameters.TAU),
                 values.getString(RecformerParameters.WARM_START).strip(),
-                values.getString(RecformerParameters.GLOBAL_QUERY),
                 values.getString(RecformerParameters.PRETRAIN_DATASET).strip(),
                 values.getInt(RecformerParameters.PRETRAIN_EPOCHS),
                 values.getInt(RecformerParameters.PRETRAIN_MAX_SEQUENCES),
@@ -65,16 +63,11 @@ public record RecformerSettings(
                 values.getInt(RecformerParameters.FROZEN_EPOCHS),
                 values.getDouble(RecformerParameters.FINETUNE_LR),
                 values.getInt(RecformerParameters.FINETUNE_BATCH_SIZE),
+                values.getInt(RecformerParameters.FINETUNE_SEQUENCES),
                 values.getInt(RecformerParameters.PATIENCE),
                 values.getInt(RecformerParameters.VALIDATION_USERS),
                 values.getInt(RecformerParameters.SEED),
                 values.getInt(RecformerParameters.THREADS));
-    }
-
-    /** How the MiniLM warm start's global query starts. */
-    public RecformerCheckpoints.GlobalQuery globalQueryInit() {
-        return RecformerParameters.COPY.equals(globalQuery) ? RecformerCheckpoints.GlobalQuery.COPY
-                : RecformerCheckpoints.GlobalQuery.UNIFORM;
     }
 
     /** No fine-tuning at all: the (pre-trained) encoder is evaluated and published as it is. */

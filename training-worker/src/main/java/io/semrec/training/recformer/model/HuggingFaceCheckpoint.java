@@ -91,12 +91,9 @@ public record HuggingFaceCheckpoint(Path folder, String modelType, RecformerArch
         return weights;
     }
 
-    /**
-     * The encoder warm-started from this checkpoint ({@link RecformerCheckpoints#warmStart}); global
-     * projections it lacks copy the local ones, as Longformer was made from RoBERTa.
-     */
+    /** The encoder warm-started from this checkpoint ({@link RecformerCheckpoints#warmStart}). */
     public RecformerEncoder load(NDManager manager) throws IOException {
-        return RecformerCheckpoints.warmStart(config(), weights(), RecformerCheckpoints.GlobalQuery.COPY, manager);
+        return RecformerCheckpoints.warmStart(config(), weights(), manager);
     }
 
     private Iterable<Path> weightFiles() throws IOException {

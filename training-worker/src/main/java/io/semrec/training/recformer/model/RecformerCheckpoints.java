@@ -18,10 +18,7 @@ import java.util.Map;
  * safetensors file this class wrote.
  *
  * <p>Warm start (as Longformer was initialised from RoBERTa): every pretrained tensor is copied; the
- * global projections {@code {query,key,value}_global} start as copies of the local ones, except that with
- * {@link GlobalQuery#UNIFORM} a global query the checkpoint lacks starts at zero, so CLS first attends
- * uniformly to every token: its output starts as a mean pooling, the representation a sentence encoder
- * such as all-MiniLM-L6-v2 was trained for, whose own CLS output is nearly the same for every text; all four
+ * global projections {@code {query,key,value}_global} start as copies of the local ones; all four
  * token-type rows start as the checkpoint's row 0 (the type all its single-segment text had); the
  * item-position table starts at zero, so an untrained model encodes text exactly like the checkpoint;
  * position rows past the checkpoint's are filled by repeating its positions block by block; the MLM
@@ -36,14 +33,6 @@ public final class RecformerCheckpoints {
 
     private static final String[] GLOBAL_PROJECTIONS = {"query", "key", "value"};
 
-    /** How a global query projection missing from the checkpoint starts (see the class comment). */
-    public enum GlobalQuery {
-        /** A copy of the local query (Longformer's choice). */
-        COPY,
-        /** Zero: CLS starts by attending to every token alike. */
-        UNIFORM
-    }
-
     private RecformerCheckpoints() {
     }
 
@@ -56,8 +45,8 @@ public final class RecformerCheckpoints {
 
     /** The default warm start from the real all-MiniLM-L6-v2; {@code config} must match its transformer. */
     public static RecformerEncoder warmStartFromMiniLm(RecformerConfig config, PretrainedMiniLm miniLm,
-            GlobalQuery globalQuery, NDManager manager) {
-        return warmStart(config, miniLm.weights(), globalQuery, manager);
+            NDManager manager) {
+        return warmStart(config, miniLm.weights(), manager);
     }
 
     /**
@@ -65,7 +54,7 @@ public final class RecformerCheckpoints {
      * prefix; the tables and projections Recformer adds are derived as the class comment says.
      */
     public static RecformerEncoder warmStart(RecformerConfig config, Map<String, FloatTensor> pretrained,
-            GlobalQuery globalQuery, NDManager manager) {
+            NDManager manager) {
         RecformerEncoder encoder = create(config, manager);
         Map<String, FloatTensor> current = encoder.weights();
         Map<String, FloatTensor> weights = new LinkedHashMap<>(current);
@@ -90,9 +79,7 @@ public final class RecformerCheckpoints {
                 for (String part : new String[] {".weight", ".bias"}) {
                     String global = prefix + projection + "_global" + part;
                     FloatTensor local = require(pretrained, prefix + projection + part);
-                    FloatTensor derived = globalQuery == GlobalQuery.UNIFORM && "query".equals(projection)
-                            ? new FloatTensor(local.shape(), new float[local.values().length]) : local;
-                    weights.put(global, pretrained.getOrDefault(global, derived));
+                    weights.put(global, pretrained.getOrDefault(global, local));
                 }
             }
         }

@@ -74,40 +74,6 @@ class HuggingFaceCheckpointTest {
     }
 
     @Test
-    void uniformGlobalQueryStartsAtZeroSoClsAttendsToEveryTokenAlike() throws IOException {
-        Map<String, FloatTensor> raw = rawWeights(new SplittableRandom(31), false);
-        writeCheckpoint("tiny-bert-like", "roberta", prefixed("roberta.", raw), false);
-        HuggingFaceCheckpoint checkpoint = HuggingFaceCheckpoint.open(artifacts, "tiny-bert-like", 6, 64);
-
-        RecformerEncoder encoder = RecformerCheckpoints.warmStart(checkpoint.config(), checkpoint.weights(),
-                RecformerCheckpoints.GlobalQuery.UNIFORM, manager);
-        Map<String, FloatTensor> expected = expected(raw, true);
-        for (int layer = 0; layer < LAYERS; layer++) {
-            for (String part : new String[] {".weight", ".bias"}) {
-                String name = "encoder.layer." + layer + ".attention.self.query_global" + part;
-                FloatTensor local = raw.get("encoder.layer." + layer + ".attention.self.query" + part);
-                expected.put(name, new FloatTensor(local.shape(), new float[local.values().length]));
-                for (float value : encoder.weights().get(name).values()) {
-                    assertEquals(0f, value, name);
-                }
-            }
-        }
-        assertMatchesNaive(encoder, expected, checkpoint.architecture());
-    }
-
-    @Test
-    void uniformGlobalQueryKeepsACheckpointsOwnGlobalQuery() throws IOException {
-        Map<String, FloatTensor> raw = rawWeights(new SplittableRandom(41), true);
-        writeCheckpoint("tiny-longformer-own", "longformer", prefixed("longformer.", raw), false);
-        HuggingFaceCheckpoint checkpoint = HuggingFaceCheckpoint.open(artifacts, "tiny-longformer-own", 6, 64);
-
-        RecformerEncoder encoder = RecformerCheckpoints.warmStart(checkpoint.config(), checkpoint.weights(),
-                RecformerCheckpoints.GlobalQuery.UNIFORM, manager);
-        String name = "encoder.layer.1.attention.self.query_global.weight";
-        assertEquals(raw.get(name).values()[5], encoder.weights().get(name).values()[5]);
-    }
-
-    @Test
     void rejectsIdsThatAreNotPlainFolderNames() {
         for (String id : new String[] {"../tiny", "a/b", "a\\b", "..", "", "/etc"}) {
             assertThrows(IllegalArgumentException.class, () -> HuggingFaceCheckpoint.open(artifacts, id, 6, 4), id);

@@ -54,7 +54,7 @@ class RecformerEncoderBenchmark {
                 items.end(items.itemCount() - 1) / (double) items.itemCount());
         try (NDManager manager = NDManager.newBaseManager()) {
             RecformerEncoder djl = RecformerCheckpoints.warmStartFromMiniLm(RecformerConfig.miniLmDefaults(), pretrained,
-                    RecformerCheckpoints.GlobalQuery.COPY, manager);
+                    manager);
             SplittableRandom random = new SplittableRandom(17);
             for (int budget : BUDGETS) {
                 io.semrec.encoder.RecformerEncoder served = RecformerServingParityTest.serving(djl, items, budget,

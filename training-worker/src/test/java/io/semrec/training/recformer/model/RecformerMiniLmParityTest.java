@@ -42,7 +42,7 @@ class RecformerMiniLmParityTest {
         // 1024 positions: the table past MiniLM's 512 is extended, which must not disturb the first 512.
         encoder = RecformerCheckpoints.warmStartFromMiniLm(
                 RecformerConfig.miniLm(1024, RecformerArchitecture.MIN_ITEM_POSITIONS, 2 * MAX_TOKENS),
-                setup.pretrained(), RecformerCheckpoints.GlobalQuery.COPY, setup.parameters());
+                setup.pretrained(), setup.parameters());
     }
 
     @AfterAll
