@@ -163,10 +163,11 @@ public final class RecformerOfflineRun {
         }
     }
 
-    /** Prints phases, pre-training losses every 10 steps and every fine-tuning epoch. */
+    /** Prints phases, pre-training losses averaged over every 10 steps and every fine-tuning epoch. */
     private static final class Printer implements ProgressReporter {
         private final Clock clock;
         private double itemItem;
+        private double maskedLm;
         private double loss;
         private double throughput;
 
@@ -186,11 +187,14 @@ public final class RecformerOfflineRun {
         @Override
         public void metric(String name, int step, double value) {
             switch (name) {
-                case RecformerTrainer.PRETRAIN_ITEM_ITEM_LOSS -> itemItem = value;
+                case RecformerTrainer.PRETRAIN_ITEM_ITEM_LOSS -> itemItem += value;
                 case RecformerTrainer.PRETRAIN_MLM_LOSS -> {
-                    if (step == 1 || step % 10 == 0) {
-                        clock.print(String.format(Locale.ROOT, "pretrain step %d  iic %.4f  mlm %.4f", step, itemItem,
-                                value));
+                    maskedLm += value;
+                    if (step % 10 == 0) {
+                        clock.print(String.format(Locale.ROOT, "pretrain steps %d-%d  mean iic %.4f  mean mlm %.4f",
+                                step - 9, step, itemItem / 10, maskedLm / 10));
+                        itemItem = 0;
+                        maskedLm = 0;
                     }
                 }
                 case TrainingMetrics.TRAIN_LOSS -> {
