@@ -138,6 +138,11 @@ final class RecformerModel implements AutoCloseable {
                 itemMatrixManager.create(flatten(vectors), new Shape(vectors.length, vectors[0].length)));
     }
 
+    /** Arrays held by the model's manager and its sub-managers (parameters, optimiser state, item matrix). */
+    int managedArrays() {
+        return model.getNDManager().getManagedArrays().size();
+    }
+
     /** Arrays held by the current item matrix's manager (0 when none is set). */
     int itemMatrixArrays() {
         return itemMatrixManager == null ? 0 : itemMatrixManager.getManagedArrays().size();

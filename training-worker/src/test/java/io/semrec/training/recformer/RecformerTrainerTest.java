@@ -103,4 +103,25 @@ class RecformerTrainerTest {
             assertEquals(held, model.itemMatrixArrays(), "arrays made by steps must go with their batch");
         }
     }
+
+    @Test
+    void encodingAndStepsLeaveNothingBehindOnTheModel() {
+        RecformerSettings settings = TinyRecformer.settings();
+        try (KeyValueTokenizer tokenizer = new KeyValueTokenizer(RecformerFixture.miniLm().tokenizerFile(),
+                settings.attributes(), settings.attributeTokens());
+                RecformerModel model = RecformerModel.create(RecformerTrainer.fromWeights(TinyRecformer.randomEncoder()),
+                        1e-3, 1, 1, Device.cpu())) {
+            ItemTokens[] items = TinyRecformer.items(ITEMS).stream().map(tokenizer::item).toArray(ItemTokens[]::new);
+            SequenceAssembler assembler = new SequenceAssembler(tokenizer.clsId(), settings.maxItems(),
+                    settings.trainTokenBudget());
+            List<TokenSequence> itemSequences = Arrays.stream(items).map(assembler::item).toList();
+            model.setItemMatrix(model.encode(itemSequences, 8));
+            model.finetuneStep(itemSequences.subList(0, 4), new int[] {1, 2, 3, 4}, settings.tau());
+            int held = model.managedArrays();
+            model.encode(itemSequences, 8);
+            assertEquals(held, model.managedArrays(), "encoding");
+            model.finetuneStep(itemSequences.subList(0, 4), new int[] {1, 2, 3, 4}, settings.tau());
+            assertEquals(held, model.managedArrays(), "a fine-tuning step");
+        }
+    }
 }
