@@ -8,7 +8,7 @@ import java.util.List;
  *
  * <p>The paper's model (12 layers, 1,024 tokens, thousands of GPU steps) does not fit a 2-core CPU job
  * of minutes; the training budgets below ({@link #LAYERS}, {@link #TRAIN_TOKEN_BUDGET},
- * {@link #PRETRAIN_MAX_SEQUENCES}, epochs) are what buys that, each declared here with its default.
+ * {@link #PRETRAIN_MAX_SEQUENCES}, {@link #FINETUNE_SEQUENCES}, epochs) are what buys that, each declared here with its default.
  */
 public final class RecformerParameters {
 
@@ -33,6 +33,7 @@ public final class RecformerParameters {
     public static final String FROZEN_EPOCHS = "frozenEpochs";
     public static final String FINETUNE_LR = "finetuneLr";
     public static final String FINETUNE_BATCH_SIZE = "finetuneBatchSize";
+    public static final String FINETUNE_SEQUENCES = "finetuneSequences";
     public static final String PATIENCE = "patience";
     public static final String VALIDATION_USERS = "validationUsers";
     public static final String SEED = "seed";
@@ -50,14 +51,15 @@ public final class RecformerParameters {
                     ParameterSpec.integer(ATTRIBUTE_TOKENS, 32, 2, 256,
                             "tokens per attribute (key and value together); longer values are cut"),
                     ParameterSpec.integer(MAX_ITEMS, 50, 1, 200, "most recent history items a sequence holds"),
-                    ParameterSpec.integer(TRAIN_TOKEN_BUDGET, 128, 16, 1024,
-                            "tokens of a training sequence (CLS included); the paper's 1,024 costs ~8x more per step"),
-                    ParameterSpec.integer(SERVING_TOKEN_BUDGET, 256, 16, 1024,
+                    ParameterSpec.integer(TRAIN_TOKEN_BUDGET, 64, 16, 1024,
+                            "tokens of a training sequence (CLS included); the paper's 1,024 costs ~16x more per step"),
+                    ParameterSpec.integer(SERVING_TOKEN_BUDGET, 64, 16, 1024,
                             "tokens of a history when serving and when evaluating (CLS included)"),
                     ParameterSpec.integer(WINDOW, 64, 2, 1024,
                             "Longformer local attention window (window/2 tokens each side); CLS attends globally"),
-                    ParameterSpec.integer(LAYERS, 2, 1, 6,
-                            "pretrained MiniLM layers kept (the first ones); 6 is the whole model, ~3x the cost of 2"),
+                    ParameterSpec.integer(LAYERS, 6, 1, 6,
+                            "pretrained MiniLM layers kept (the first ones); below 6 the warm start's CLS vectors are"
+                                    + " nearly the same for every item (docs/decisions/0011)"),
                     ParameterSpec.number(TAU, 0.05, 1e-3, 10, "temperature: score = cosine / tau"),
                     ParameterSpec.string(WARM_START, MINILM, List.of(),
                             MINILM + " (the pretrained sentence encoder) or a stored encoder id: where pre-training starts"),
@@ -65,7 +67,7 @@ public final class RecformerParameters {
                             "catalog slug or pre-trained encoder id to pre-train on; empty: this catalog's training split"),
                     ParameterSpec.integer(PRETRAIN_EPOCHS, 1, 0, 100,
                             "pre-training epochs (one IIC target per sequence per epoch); 0 skips pre-training"),
-                    ParameterSpec.integer(PRETRAIN_MAX_SEQUENCES, 1000, 1, 10_000_000,
+                    ParameterSpec.integer(PRETRAIN_MAX_SEQUENCES, 320, 1, 10_000_000,
                             "user sequences sampled for pre-training (all when fewer)"),
                     ParameterSpec.number(PRETRAIN_LR, 5e-5, 1e-7, 1, "AdamW learning rate of pre-training"),
                     ParameterSpec.integer(PRETRAIN_BATCH_SIZE, 16, 2, 1024,
@@ -79,9 +81,11 @@ public final class RecformerParameters {
                             "stage-2 epochs: the best stage-1 item matrix frozen, the sequence side keeps training"),
                     ParameterSpec.number(FINETUNE_LR, 5e-5, 1e-7, 1, "AdamW learning rate of fine-tuning"),
                     ParameterSpec.integer(FINETUNE_BATCH_SIZE, 16, 1, 1024, "sequences per fine-tuning step"),
+                    ParameterSpec.integer(FINETUNE_SEQUENCES, 1600, 1, 10_000_000,
+                            "user sequences (one target each) per fine-tuning epoch, drawn afresh each epoch; all when fewer"),
                     ParameterSpec.integer(PATIENCE, 2, 1, 1000,
                             "fine-tuning epochs without a better validation NDCG@10 before a stage stops"),
-                    ParameterSpec.integer(VALIDATION_USERS, 500, 1, 10_000_000,
+                    ParameterSpec.integer(VALIDATION_USERS, 300, 1, 10_000_000,
                             "validation users (a fixed sample) ranked after each fine-tuning epoch for early stopping"),
                     ParameterSpec.integer(SEED, 42, 0, Integer.MAX_VALUE,
                             "seeds sampling of targets, masks, sequences and shuffling"),

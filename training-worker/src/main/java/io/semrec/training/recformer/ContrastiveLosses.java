@@ -26,7 +26,20 @@ public final class ContrastiveLosses {
 
     /** {@code cos(query_b, item_n) / tau}, shape (B, N). */
     public static NDArray cosineLogits(NDArray queries, NDArray items, double tau) {
-        return normalize(queries).matMul(normalize(items).transpose()).div(tau);
+        return cosineLogitsToUnitColumns(queries, unitColumns(items), tau);
+    }
+
+    /** Items (N, H) as unit columns (H, N), computed once for many {@link #cosineLogitsToUnitColumns} calls. */
+    public static NDArray unitColumns(NDArray items) {
+        return normalize(items).transpose();
+    }
+
+    /**
+     * {@code cos(query_b, item_n) / tau} against items already given as {@link #unitColumns}; every
+     * array it creates belongs to the queries' manager.
+     */
+    public static NDArray cosineLogitsToUnitColumns(NDArray queries, NDArray unitColumns, double tau) {
+        return normalize(queries).matMul(unitColumns).div(tau);
     }
 
     /**

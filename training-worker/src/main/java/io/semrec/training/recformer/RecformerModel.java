@@ -45,7 +45,8 @@ final class RecformerModel implements AutoCloseable {
     private final RecformerEncoder encoder;
     private final Trainer trainer;
     private NDManager itemMatrixManager;
-    private NDArray itemMatrix;
+    /** The fine-tuning item matrix as unit columns (H, N), made once per matrix. */
+    private NDArray unitItemColumns;
 
     private RecformerModel(Model model, RecformerEncoder encoder, Trainer trainer) {
         this.model = model;
@@ -131,7 +132,20 @@ final class RecformerModel implements AutoCloseable {
             itemMatrixManager.close();
         }
         itemMatrixManager = trainer.getManager().newSubManager();
-        itemMatrix = itemMatrixManager.create(flatten(vectors), new Shape(vectors.length, vectors[0].length));
+        // Normalised here once: per step, ops on the matrix would attach their results to its manager,
+        // which lives for the whole epoch (stage), and hold memory until the matrix changes.
+        unitItemColumns = ContrastiveLosses.unitColumns(
+                itemMatrixManager.create(flatten(vectors), new Shape(vectors.length, vectors[0].length)));
+    }
+
+    /** Arrays held by the model's manager and its sub-managers (parameters, optimiser state, item matrix). */
+    int managedArrays() {
+        return model.getNDManager().getManagedArrays().size();
+    }
+
+    /** Arrays held by the current item matrix's manager (0 when none is set). */
+    int itemMatrixArrays() {
+        return itemMatrixManager == null ? 0 : itemMatrixManager.getManagedArrays().size();
     }
 
     /** One fine-tuning step: softmax cross-entropy of cosine/tau over every item of the matrix. */
@@ -141,7 +155,8 @@ final class RecformerModel implements AutoCloseable {
             NDArray loss;
             try (GradientCollector collector = trainer.newGradientCollector()) {
                 NDArray cls = trainer.forward(inputs).get(1);
-                loss = ContrastiveLosses.crossEntropy(ContrastiveLosses.cosineLogits(cls, itemMatrix, tau), targets);
+                loss = ContrastiveLosses.crossEntropy(
+                        ContrastiveLosses.cosineLogitsToUnitColumns(cls, unitItemColumns, tau), targets);
                 collector.backward(loss);
             }
             trainer.step();

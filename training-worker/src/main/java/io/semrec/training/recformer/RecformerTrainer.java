@@ -247,7 +247,7 @@ public final class RecformerTrainer {
             SequenceAssembler trainAssembler, SequenceAssembler servingAssembler, EvaluationSet validation,
             FullRankingEvaluator evaluator, SplittableRandom random, int epoch) {
         model.setItemMatrix(itemMatrix);
-        List<TargetSampling.Example> examples = shuffled(TargetSampling.finetuning(sequences, random), random);
+        List<TargetSampling.Example> examples = epochExamples(sequences, settings.finetuneSequences(), random);
         int batchSize = settings.finetuneBatchSize();
         long start = System.nanoTime();
         double lossSum = 0;
@@ -276,6 +276,12 @@ public final class RecformerTrainer {
                 new RecformerScorer(model, items, servingAssembler, itemMatrix, ENCODE_BATCH), validation);
         progress.metric(TrainingMetrics.VALIDATION_NDCG_10, epoch, metrics.ndcgAt10());
         return metrics.ndcgAt10();
+    }
+
+    /** One epoch's examples: a target per sequence, shuffled, the first {@code limit} of them. */
+    static List<TargetSampling.Example> epochExamples(int[][] sequences, int limit, SplittableRandom random) {
+        List<TargetSampling.Example> examples = shuffled(TargetSampling.finetuning(sequences, random), random);
+        return examples.size() <= limit ? examples : examples.subList(0, limit);
     }
 
     /** How histories are read when evaluating and serving. */

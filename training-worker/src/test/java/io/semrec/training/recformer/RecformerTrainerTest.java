@@ -13,6 +13,7 @@ import io.semrec.training.data.LeaveOneOutSplit;
 import io.semrec.training.support.RecordedProgress;
 import io.semrec.training.spec.RecformerParameters;
 import io.semrec.training.text.PretrainedMiniLm;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,47 @@ class RecformerTrainerTest {
                 assertEquals(1, finetuned.epochs());
                 assertEquals(1, finetuned.bestEpoch(), "the only evaluated checkpoint is kept");
             }
+        }
+    }
+
+    @Test
+    void fineTuningStepsLeaveNothingBehindOnTheItemMatrix() {
+        RecformerSettings settings = TinyRecformer.settings();
+        try (KeyValueTokenizer tokenizer = new KeyValueTokenizer(RecformerFixture.miniLm().tokenizerFile(),
+                settings.attributes(), settings.attributeTokens());
+                RecformerModel model = RecformerModel.create(RecformerTrainer.fromWeights(TinyRecformer.randomEncoder()),
+                        1e-3, 1, 1, Device.cpu())) {
+            ItemTokens[] items = TinyRecformer.items(ITEMS).stream().map(tokenizer::item).toArray(ItemTokens[]::new);
+            SequenceAssembler assembler = new SequenceAssembler(tokenizer.clsId(), settings.maxItems(),
+                    settings.trainTokenBudget());
+            List<TokenSequence> itemSequences = Arrays.stream(items).map(assembler::item).toList();
+            model.setItemMatrix(model.encode(itemSequences, 8));
+            int held = model.itemMatrixArrays();
+            for (int step = 0; step < 5; step++) {
+                model.finetuneStep(itemSequences.subList(0, 4), new int[] {1, 2, 3, 4}, settings.tau());
+            }
+            assertEquals(held, model.itemMatrixArrays(), "arrays made by steps must go with their batch");
+        }
+    }
+
+    @Test
+    void encodingAndStepsLeaveNothingBehindOnTheModel() {
+        RecformerSettings settings = TinyRecformer.settings();
+        try (KeyValueTokenizer tokenizer = new KeyValueTokenizer(RecformerFixture.miniLm().tokenizerFile(),
+                settings.attributes(), settings.attributeTokens());
+                RecformerModel model = RecformerModel.create(RecformerTrainer.fromWeights(TinyRecformer.randomEncoder()),
+                        1e-3, 1, 1, Device.cpu())) {
+            ItemTokens[] items = TinyRecformer.items(ITEMS).stream().map(tokenizer::item).toArray(ItemTokens[]::new);
+            SequenceAssembler assembler = new SequenceAssembler(tokenizer.clsId(), settings.maxItems(),
+                    settings.trainTokenBudget());
+            List<TokenSequence> itemSequences = Arrays.stream(items).map(assembler::item).toList();
+            model.setItemMatrix(model.encode(itemSequences, 8));
+            model.finetuneStep(itemSequences.subList(0, 4), new int[] {1, 2, 3, 4}, settings.tau());
+            int held = model.managedArrays();
+            model.encode(itemSequences, 8);
+            assertEquals(held, model.managedArrays(), "encoding");
+            model.finetuneStep(itemSequences.subList(0, 4), new int[] {1, 2, 3, 4}, settings.tau());
+            assertEquals(held, model.managedArrays(), "a fine-tuning step");
         }
     }
 }

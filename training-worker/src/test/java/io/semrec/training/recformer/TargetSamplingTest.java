@@ -46,4 +46,24 @@ class TargetSamplingTest {
         }
         assertEquals(Set.of(1, 2, 3, 4, 5, 6, 7, 8, 9), ends);
     }
+
+    @Test
+    void aFineTuningEpochDrawsAtMostItsLimitOfSequencesAfreshEachEpoch() {
+        int[][] sequences = new int[50][];
+        for (int s = 0; s < sequences.length; s++) {
+            sequences[s] = new int[] {s, s + 1, s + 2};
+        }
+        SplittableRandom random = new SplittableRandom(3);
+        Set<Integer> seen = new HashSet<>();
+        for (int epoch = 0; epoch < 20; epoch++) {
+            List<TargetSampling.Example> examples = RecformerTrainer.epochExamples(sequences, 10, random);
+            assertEquals(10, examples.size());
+            Set<Integer> distinct = new HashSet<>();
+            examples.forEach(example -> distinct.add(example.sequence()));
+            assertEquals(10, distinct.size(), "no sequence twice in one epoch");
+            seen.addAll(distinct);
+        }
+        assertTrue(seen.size() > 40, "other sequences in other epochs: " + seen.size());
+        assertEquals(50, RecformerTrainer.epochExamples(sequences, 1000, random).size(), "all when fewer");
+    }
 }
