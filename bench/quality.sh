@@ -3,11 +3,12 @@
 # dataset folder into a fresh catalog, trains one job per method (and seed), and reports the test-split
 # NDCG@10, Recall@10 and MRR the jobs recorded on their models. Run through `./semrec bench quality`.
 #   options: --dataset NAME|DIR  [--methods popularity,text-knn,sasrec]  [--seeds N]  [--budget-minutes M]
-#            [--params METHOD:k=v,...]  [--pretrain-dataset NAME|DIR]  [--skip-build]
+#            [--params METHOD:k=v,...]  [--pretrain-dataset NAME|DIR]  [--first-seed N]  [--skip-build]
 #   NAME is a folder under $SEMREC_DATASETS (default: ../shared/datasets next to the checkout).
 #   recformer-zeroshot: a recformer job with no fine-tuning, pre-trained on --pretrain-dataset (imported into a
 #   catalog of its own) and evaluated on --dataset, which it never trains on.
 #   --seeds applies to methods with a seed parameter (sasrec); deterministic ones run once (seed 0).
+#   --first-seed N numbers the seeds from N (default 1), so that seeds can run in parallel benches.
 #   --budget-minutes bounds each job; a job over it is cancelled and reported as such.
 # The table is appended to docs/benchmarks.md; the last lines are one RESULT line per job.
 # Its own state folder and port, so a running demo is left alone.
@@ -19,7 +20,7 @@ export SEMREC_PORT="${SEMREC_PORT:-8093}"
 source scripts/lib.sh
 DATASETS="${SEMREC_DATASETS:-$ROOT/../shared/datasets}"
 
-DATASET="" METHODS="popularity,text-knn,sasrec" SEEDS=1 BUDGET_MINUTES=60 SKIP_BUILD=0 PRETRAIN_DATASET=""
+DATASET="" METHODS="popularity,text-knn,sasrec" SEEDS=1 FIRST_SEED=1 BUDGET_MINUTES=60 SKIP_BUILD=0 PRETRAIN_DATASET=""
 declare -A PARAMS=()
 COMMAND="./semrec bench quality $*"
 while [[ $# -gt 0 ]]; do
@@ -27,6 +28,7 @@ while [[ $# -gt 0 ]]; do
     --dataset) DATASET="$2"; [[ -d "$DATASET" ]] || DATASET="$DATASETS/$2"; shift 2 ;;
     --methods) METHODS="$2"; shift 2 ;;
     --seeds) SEEDS="$2"; shift 2 ;;
+    --first-seed) FIRST_SEED="$2"; shift 2 ;;
     --budget-minutes) BUDGET_MINUTES="$2"; shift 2 ;;
     --params) PARAMS["${2%%:*}"]="${2#*:}"; shift 2 ;;
     --pretrain-dataset) PRETRAIN_DATASET="$2"; [[ -d "$PRETRAIN_DATASET" ]] || PRETRAIN_DATASET="$DATASETS/$2"; shift 2 ;;
@@ -106,7 +108,7 @@ for method in "${METHOD_LIST[@]}"; do
   if api GET /api/v1/methods | python3 -c 'import json,sys; m=next(m for m in json.load(sys.stdin)["items"] if m["name"]==sys.argv[1]); sys.exit(0 if any(p["name"]=="seed" for p in m["parameters"]) else 1)' "$(job_method "$method")"; then
     seeds="$SEEDS"
   fi
-  for seed in $(seq "$([[ $seeds -eq 0 ]] && echo 0 || echo 1)" "$seeds"); do
+  for seed in $([[ $seeds -eq 0 ]] && echo 0 || seq "$FIRST_SEED" $(( FIRST_SEED + seeds - 1 ))); do
     params="$(params_json "$method" "$seed")"
     step "training $method (seed $seed) $params"
     # The worker's peak resident memory is reset before each job (Linux: clear_refs 5), read after it.
