@@ -87,14 +87,9 @@ class RecformerTrainerTest {
     @Test
     void fineTuningStepsLeaveNothingBehindOnTheItemMatrix() {
         RecformerSettings settings = TinyRecformer.settings();
-        try (KeyValueTokenizer tokenizer = new KeyValueTokenizer(RecformerFixture.miniLm().tokenizerFile(),
-                settings.attributes(), settings.attributeTokens());
-                RecformerModel model = RecformerModel.create(RecformerTrainer.fromWeights(TinyRecformer.randomEncoder()),
-                        1e-3, 1, 1, Device.cpu())) {
-            ItemTokens[] items = TinyRecformer.items(ITEMS).stream().map(tokenizer::item).toArray(ItemTokens[]::new);
-            SequenceAssembler assembler = new SequenceAssembler(tokenizer.clsId(), settings.maxItems(),
-                    settings.trainTokenBudget());
-            List<TokenSequence> itemSequences = Arrays.stream(items).map(assembler::item).toList();
+        try (RecformerModel model = RecformerModel.create(RecformerTrainer.fromWeights(TinyRecformer.randomEncoder()),
+                1e-3, 1, 1, Device.cpu())) {
+            List<TokenSequence> itemSequences = itemSequences(settings);
             model.setItemMatrix(model.encode(itemSequences, 8));
             int held = model.itemMatrixArrays();
             for (int step = 0; step < 5; step++) {
@@ -107,14 +102,9 @@ class RecformerTrainerTest {
     @Test
     void encodingAndStepsLeaveNothingBehindOnTheModel() {
         RecformerSettings settings = TinyRecformer.settings();
-        try (KeyValueTokenizer tokenizer = new KeyValueTokenizer(RecformerFixture.miniLm().tokenizerFile(),
-                settings.attributes(), settings.attributeTokens());
-                RecformerModel model = RecformerModel.create(RecformerTrainer.fromWeights(TinyRecformer.randomEncoder()),
-                        1e-3, 1, 1, Device.cpu())) {
-            ItemTokens[] items = TinyRecformer.items(ITEMS).stream().map(tokenizer::item).toArray(ItemTokens[]::new);
-            SequenceAssembler assembler = new SequenceAssembler(tokenizer.clsId(), settings.maxItems(),
-                    settings.trainTokenBudget());
-            List<TokenSequence> itemSequences = Arrays.stream(items).map(assembler::item).toList();
+        try (RecformerModel model = RecformerModel.create(RecformerTrainer.fromWeights(TinyRecformer.randomEncoder()),
+                1e-3, 1, 1, Device.cpu())) {
+            List<TokenSequence> itemSequences = itemSequences(settings);
             model.setItemMatrix(model.encode(itemSequences, 8));
             model.finetuneStep(itemSequences.subList(0, 4), new int[] {1, 2, 3, 4}, settings.tau());
             int held = model.managedArrays();
@@ -122,6 +112,16 @@ class RecformerTrainerTest {
             assertEquals(held, model.managedArrays(), "encoding");
             model.finetuneStep(itemSequences.subList(0, 4), new int[] {1, 2, 3, 4}, settings.tau());
             assertEquals(held, model.managedArrays(), "a fine-tuning step");
+        }
+    }
+
+    /** Each tiny item as a one-item training sequence. */
+    private static List<TokenSequence> itemSequences(RecformerSettings settings) {
+        try (KeyValueTokenizer tokenizer = new KeyValueTokenizer(RecformerFixture.miniLm().tokenizerFile(),
+                settings.attributes(), settings.attributeTokens())) {
+            SequenceAssembler assembler = new SequenceAssembler(tokenizer.clsId(), settings.maxItems(),
+                    settings.trainTokenBudget());
+            return TinyRecformer.items(ITEMS).stream().map(tokenizer::item).map(assembler::item).toList();
         }
     }
 }
