@@ -25,19 +25,22 @@ public final class LanguageModels {
      * </ul>
      *
      * @param artifactFolder the worker's artifact folder ({@code semrec.artifacts.dir})
-     * @param itemTexts the catalog's item texts, in a stable order (they key the cache)
+     * @param itemTexts the catalog's item texts, in any order: they are sorted before they key the
+     *     cache and before any training, so the same texts from another import order or from the
+     *     dataset files find the same LM
      * @param progress receives the phases and metrics of any training done here
      */
     public static CausalLm load(LmOptions options, Path artifactFolder, List<String> itemTexts, Device device,
             ProgressReporter progress) {
         LmFolders folders = new LmFolders(artifactFolder);
+        List<String> texts = itemTexts.stream().sorted().toList();
         return switch (options.source()) {
-            case MINILM -> MiniLmAdaptation.load(options, folders, itemTexts, device, progress);
+            case MINILM -> MiniLmAdaptation.load(options, folders, texts, device, progress);
             case PRETRAINED -> {
                 String id = options.checkpoint().orElseThrow();
                 yield HfCheckpoint.load(folders.checkpoint(id), "hf:" + id, device);
             }
-            case SCRATCH -> ScratchLm.load(options, folders, itemTexts, device, progress);
+            case SCRATCH -> ScratchLm.load(options, folders, texts, device, progress);
         };
     }
 }

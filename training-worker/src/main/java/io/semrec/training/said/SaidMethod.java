@@ -123,7 +123,7 @@ public class SaidMethod implements TrainingMethod {
         if (!added.isEmpty()) {
             ProjectorWeights projector = ProjectorWeights.read(steps.baseArtifact(base, ProjectorWeights.ARTIFACT));
             progress.phase(ADAPT_LM, 0);
-            // The base items' texts, in order, name the same (cached) LM the base model was trained with.
+            // The base items' texts name the same (cached) LM the base model was trained with.
             try (CausalLm lm = languageModels.load(params, baseTexts, context.device(), progress)) {
                 long[][] tokens = tokens(lm, added.stream().map(allTexts::get).toList(), params.tokenBudget());
                 float[][] embedded = refresh.embed(lm, projector, tokens, progress);
@@ -184,7 +184,7 @@ public class SaidMethod implements TrainingMethod {
         return embeddings;
     }
 
-    /** Every item's text from the template, in item order (the order keys the LM cache). */
+    /** Every item's text from the template, in item order. */
     static List<String> itemTexts(ItemTable items, String template) {
         List<String> texts = new ArrayList<>(items.size());
         for (int item = 0; item < items.size(); item++) {
