@@ -27,7 +27,8 @@ import java.util.function.Function;
  * pre-training ({@code L_IIC + w * L_MLM}, one second-half target per sequence per epoch) and two-stage
  * fine-tuning (stage 1 re-encodes every item at the start of each epoch and trains with softmax
  * cross-entropy over all of them; stage 2 freezes the best stage-1 item matrix and keeps training the
- * sequence side), early stopping on validation NDCG@10 of a fixed sample of validation users.
+ * sequence side), early stopping on validation NDCG@10 of a fixed sample of validation users, with
+ * the starting encoder validated as epoch 0 so that fine-tuning keeps it unless it beats it.
  *
  * <p>Like the reference code, a stage-1 epoch is evaluated with the item matrix encoded at its start,
  * and that matrix is the one kept with the epoch's checkpoint.
@@ -196,11 +197,15 @@ public final class RecformerTrainer {
             if (settings.zeroShot()) {
                 return new Finetuned(model, bestItems, 0, 0);
             }
-            Map<String, float[]> best = null;
-            int bestEpoch = 0;
+            // The starting encoder is epoch 0: fine-tuning replaces it only with a better validated checkpoint.
             int epoch = 0;
-            double bestScore = Double.NEGATIVE_INFINITY;
             EarlyStopping stage1 = new EarlyStopping(settings.patience());
+            // With no validation users every score is 0: the first fine-tuned epoch is then kept, as before.
+            double bestScore = validation.size() == 0 ? Double.NEGATIVE_INFINITY
+                    : validate(model, bestItems, items, servingAssembler, validation, evaluator, epoch);
+            stage1.record(epoch, bestScore);
+            Map<String, float[]> best = model.snapshot();
+            int bestEpoch = epoch;
             progress.phase(FINETUNE, settings.finetuneEpochs());
             for (int e = 1; e <= settings.finetuneEpochs() && !stage1.shouldStop(); e++) {
                 float[][] itemMatrix = e == 1 ? bestItems : model.encode(itemSequences, ENCODE_BATCH);
@@ -214,14 +219,10 @@ public final class RecformerTrainer {
                     bestScore = score;
                 }
             }
-            if (best != null) {
-                model.restore(best);
-            }
+            model.restore(best);
+            // Stage 2 must beat the best checkpoint so far to replace it.
             EarlyStopping stage2 = new EarlyStopping(settings.patience());
-            if (best != null) {
-                // Stage 2 must beat the best stage-1 checkpoint to replace it.
-                stage2.record(bestEpoch, bestScore);
-            }
+            stage2.record(bestEpoch, bestScore);
             progress.phase(FINETUNE_FROZEN, settings.frozenEpochs());
             for (int e = 1; e <= settings.frozenEpochs() && !stage2.shouldStop(); e++) {
                 double score = trainEpoch(model, bestItems, split.trainSequences(), items, trainAssembler,
@@ -232,9 +233,7 @@ public final class RecformerTrainer {
                     bestEpoch = epoch;
                 }
             }
-            if (best != null) {
-                model.restore(best);
-            }
+            model.restore(best);
             return new Finetuned(model, bestItems, epoch, bestEpoch);
         } catch (RuntimeException e) {
             model.close();
@@ -269,6 +268,12 @@ public final class RecformerTrainer {
         double seconds = (System.nanoTime() - start) / 1e9;
         progress.metric(TrainingMetrics.EPOCH_LOSS, epoch, lossSum / Math.max(1, batches));
         progress.metric(TrainingMetrics.THROUGHPUT, epoch, examples.size() / seconds);
+        return validate(model, itemMatrix, items, servingAssembler, validation, evaluator, epoch);
+    }
+
+    /** Validation NDCG@10 of the model as it is, against {@code itemMatrix}, recorded at {@code epoch}. */
+    private double validate(RecformerModel model, float[][] itemMatrix, ItemTokens[] items,
+            SequenceAssembler servingAssembler, EvaluationSet validation, FullRankingEvaluator evaluator, int epoch) {
         if (validation.size() == 0) {
             return 0;
         }
