@@ -99,6 +99,20 @@ print(json.dumps(params))
 PY
 }
 
+# A worker that dies mid-job (the kernel's OOM killer, say) is replaced, so its job is taken up again once its
+# lease expires, and the run goes on to write its table; the job's row then says the worker was restarted.
+WORKER_RESTARTS="$STATE_DIR/worker-restarts"
+: > "$WORKER_RESTARTS"
+restart_dead_worker() {
+  kill -0 "$(cat "$STATE_DIR/worker.pid" 2>/dev/null)" 2>/dev/null && return
+  local kept="$STATE_DIR/worker-died-$(date +%s).log"
+  cp "$STATE_DIR/worker.log" "$kept" 2>/dev/null || true
+  step "the worker exited (its log: $kept); starting a new one"
+  echo restarted >> "$WORKER_RESTARTS"
+  start_worker
+}
+AWAIT_POLL_HOOK=restart_dead_worker
+
 LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 RESULTS="$STATE_DIR/quality-results.tsv"
 : > "$RESULTS"
@@ -112,12 +126,18 @@ for method in "${METHOD_LIST[@]}"; do
     params="$(params_json "$method" "$seed")"
     step "training $method (seed $seed) $params"
     # The worker's peak resident memory is reset before each job (Linux: clear_refs 5), read after it.
+    restart_dead_worker
+    : > "$WORKER_RESTARTS"
     worker_pid="$(cat "$STATE_DIR/worker.pid")"
     echo 5 > "/proc/$worker_pid/clear_refs"
     job="$(api POST "/api/v1/catalogs/$SLUG/training-jobs" -H 'Content-Type: application/json' \
       -d "{\"method\":\"$(job_method "$method")\",\"params\":$params,\"activate\":\"never\"}" | json_field id)"
     final="$(await_job "$SLUG" "$job" $(( BUDGET_MINUTES * 60 )))"
-    peak_rss_mib="$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$worker_pid/status")"
+    if [[ -s "$WORKER_RESTARTS" ]]; then
+      peak_rss_mib="worker restarted $(wc -l < "$WORKER_RESTARTS")x"
+    else
+      peak_rss_mib="$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$worker_pid/status" 2>/dev/null || true)"
+    fi
     status="$(json_field status <<< "$final")"
     model=""
     [[ "$status" == succeeded ]] && model="$(api GET "/api/v1/catalogs/$SLUG/models/$(json_field modelId <<< "$final")")"

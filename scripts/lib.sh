@@ -121,11 +121,12 @@ start_worker() {
 }
 
 # await_job SLUG JOB_ID TIMEOUT_S: polls the job until it is no longer queued or running; prints its final JSON.
-# Cancels it when TIMEOUT_S passes (and still waits for it to stop).
+# Cancels it when TIMEOUT_S passes (and still waits for it to stop). Runs $AWAIT_POLL_HOOK, when set, at every poll.
 await_job() {
   local slug="$1" job="$2" timeout="$3" start body status cancelled=0
   start=$(date +%s)
   while true; do
+    [[ -z "${AWAIT_POLL_HOOK:-}" ]] || "$AWAIT_POLL_HOOK" >&2
     body="$(api GET "/api/v1/catalogs/$slug/training-jobs/$job")"
     status="$(json_field status <<< "$body")"
     [[ "$status" == queued || "$status" == running ]] || { echo "$body"; return; }
