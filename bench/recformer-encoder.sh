@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
 # Serving latency of the plain-Java Recformer encoder (core) with warm-started all-MiniLM-L6-v2
 # weights on real amazon-office item texts: p50/p99 wall and mean CPU ms per history of 5/20/50
-# items at token budgets 128 and 256 (the default), one encoder thread by default, plus the
+# items at token budgets 64 (the default serving budget) and 256, one encoder thread by default, plus the
 # Java-vs-DJL CLS difference on a real history. Run through `./semrec bench recformer-encoder`.
 #   options: --runs N (measured calls per row, default 200)  --warmup N (default 20)
-#            --budgets 128,256,512  --threads N (encoder threads, default 1)  --offline
+#            --budgets 64,128,512  --threads N (encoder threads, default 1)  --offline
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 RUNS=200
 WARMUP=20
-BUDGETS=128,256
+BUDGETS=64,256
 THREADS=1
 OFFLINE=()
 while [[ $# -gt 0 ]]; do

@@ -9,6 +9,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import io.semrec.training.ProgressReporter;
+import io.semrec.training.nn.FiniteGradients;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -23,8 +24,10 @@ public final class CausalLmTrainer {
     /**
      * @param perplexityBefore held-out perplexity before training (NaN without held-out texts)
      * @param perplexityAfter held-out perplexity after the last epoch
+     * @param skippedSteps steps not applied because their loss or a gradient was not finite
      */
-    public record Result(double perplexityBefore, double perplexityAfter, int steps, long tokens, double seconds) {
+    public record Result(double perplexityBefore, double perplexityAfter, int steps, int skippedSteps, long tokens,
+            double seconds) {
     }
 
     private CausalLmTrainer() {
@@ -32,9 +35,12 @@ public final class CausalLmTrainer {
 
     /**
      * Trains every parameter that requires gradients on {@code train} for {@code settings.epochs()}
-     * shuffled passes; reports phase {@code phase} in epochs with {@link LmMetrics}.
+     * shuffled passes; reports phase {@code phase} in epochs with {@link LmMetrics}. A step whose loss
+     * or gradients are not finite is skipped and counted.
      *
      * @param train, heldOut sequences of at least two tokens ({@link LmTexts#sequences})
+     * @throws IllegalStateException when the trained LM's held-out perplexity is not finite, or no
+     *     step could be applied: such an LM must not be kept or used
      */
     public static Result train(CausalLm lm, List<long[]> train, List<long[]> heldOut, LmOptions.Adaptation settings,
             long seed, ProgressReporter progress, String phase) {
@@ -50,6 +56,7 @@ public final class CausalLmTrainer {
         progress.metric(LmMetrics.HELD_OUT_PERPLEXITY, 0, before);
         double after = before;
         int step = 0;
+        int skipped = 0;
         long tokens = 0;
         long start = System.nanoTime();
         try (NDManager manager = NDManager.newBaseManager(lm.device())) {
@@ -60,6 +67,9 @@ public final class CausalLmTrainer {
                     LmBatch batch = LmBatch.forNextToken(sequences, lm.tokenizer().padId());
                     float loss = step(lm, optimizer, batch, manager);
                     progress.metric(LmMetrics.TRAIN_LOSS, ++step, loss);
+                    if (Float.isNaN(loss)) {
+                        progress.metric(LmMetrics.SKIPPED_STEPS, step, ++skipped);
+                    }
                     epochTokens += batch.tokenCount();
                 }
                 tokens += epochTokens;
@@ -69,7 +79,15 @@ public final class CausalLmTrainer {
                 progress.step(epoch);
             }
         }
-        return new Result(before, after, step, tokens, (System.nanoTime() - start) / 1e9);
+        if (step > 0 && skipped == step) {
+            throw new IllegalStateException("LM training applied none of its " + step
+                    + " steps: every loss or gradient was not finite");
+        }
+        if (!heldOut.isEmpty() && !Double.isFinite(after)) {
+            throw new IllegalStateException("LM training diverged: held-out perplexity " + after + " after "
+                    + step + " steps (" + skipped + " skipped)");
+        }
+        return new Result(before, after, step, skipped, tokens, (System.nanoTime() - start) / 1e9);
     }
 
     /** exp(mean next-token cross-entropy) over every scored token; NaN for no sequences. */
@@ -93,24 +111,34 @@ public final class CausalLmTrainer {
         return Math.exp(nats / count);
     }
 
+    /**
+     * One optimizer step; returns the batch's loss, or NaN when the step was skipped because its loss or
+     * a gradient was not finite (one such update turns every weight into NaN for good).
+     */
     private static float step(CausalLm lm, Optimizer optimizer, LmBatch batch, NDManager manager) {
         try (NDManager step = manager.newSubManager()) {
-            NDArray loss;
+            float loss;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray logits = lm.forwardIds(batch.inputIds(step), batch.mask(step), true);
-                loss = NextTokenLoss.mean(logits, batch.targets());
-                collector.backward(loss);
+                NDArray mean = NextTokenLoss.mean(logits, batch.targets());
+                loss = mean.getFloat();
+                if (!Float.isFinite(loss)) {
+                    return Float.NaN;
+                }
+                collector.backward(mean);
             }
-            for (Pair<String, Parameter> entry : lm.block().getParameters()) {
-                Parameter parameter = entry.getValue();
-                if (parameter.requiresGradient()) {
-                    NDArray gradient = parameter.getArray().getGradient();
-                    optimizer.update(parameter.getId(), parameter.getArray(), gradient);
-                    // Gradients accumulate across backward passes until zeroed.
-                    gradient.subi(gradient);
+            boolean finite = FiniteGradients.of(lm.block(), step);
+            if (finite) {
+                for (Pair<String, Parameter> entry : lm.block().getParameters()) {
+                    Parameter parameter = entry.getValue();
+                    if (parameter.requiresGradient()) {
+                        optimizer.update(parameter.getId(), parameter.getArray(), parameter.getArray().getGradient());
+                    }
                 }
             }
-            return loss.getFloat();
+            // Gradients accumulate across backward passes until zeroed.
+            FiniteGradients.clear(lm.block());
+            return finite ? loss : Float.NaN;
         }
     }
 

@@ -11,6 +11,8 @@ public final class LmMetrics {
     public static final String TRAIN_LOSS = "lm.train_loss";
     /** Held-out item texts' perplexity; step 0 = before training, then per epoch. */
     public static final String HELD_OUT_PERPLEXITY = "lm.held_out_perplexity";
+    /** Steps skipped so far for a non-finite loss or gradient; step = global step. */
+    public static final String SKIPPED_STEPS = "lm.skipped_steps";
     /** Trained tokens per second over an epoch; step = epoch. */
     public static final String TOKENS_PER_SECOND = "lm.tokens_per_s";
 

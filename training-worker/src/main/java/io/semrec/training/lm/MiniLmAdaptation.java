@@ -80,8 +80,9 @@ final class MiniLmAdaptation {
                     .set(unigramLogPrior(split.train(), lm.vocabSize()));
             CausalLmTrainer.Result result = CausalLmTrainer.train(lm, split.train(), split.heldOut(),
                     options.adaptation(), options.seed(), progress, LmMetrics.ADAPT_PHASE);
-            LOG.infof("adapted MiniLM in %.0f s (%d steps): held-out perplexity %.1f -> %.1f", result.seconds(),
-                    result.steps(), result.perplexityBefore(), result.perplexityAfter());
+            LOG.infof("adapted MiniLM in %.0f s (%d steps, %d skipped as non-finite): held-out perplexity %.1f -> %.1f",
+                    result.seconds(), result.steps(), result.skippedSteps(), result.perplexityBefore(),
+                    result.perplexityAfter());
             LmFolderWriter.write(folder, lm.network(),
                     Map.of(TOKENIZER_FILE, Files.readAllBytes(pretrained.tokenizerFile())));
         } catch (IOException e) {

@@ -113,6 +113,8 @@ final class SaidStage1 implements AutoCloseable {
      *
      * @param texts each item's text tokens (empty for items without text: they keep their initial rows)
      * @return the epochs' measurements
+     * @throws IllegalStateException when an epoch could apply none of its steps (an LM with non-finite
+     *     weights, say): its embeddings would be the untrained start, not stage 1's
      */
     List<Epoch> train(long[][] texts) {
         List<Integer> withText = new ArrayList<>();
@@ -131,6 +133,7 @@ final class SaidStage1 implements AutoCloseable {
             Collections.shuffle(order, new Random(random.nextLong()));
             double lossSum = 0;
             long tokens = 0;
+            int skippedBefore = skippedSteps;
             for (int from = 0; from < order.size(); from += params.stage1BatchSize()) {
                 List<Integer> chunk = order.subList(from, Math.min(from + params.stage1BatchSize(), order.size()));
                 SoftPromptBatch batch = batch(chunk, texts);
@@ -140,6 +143,11 @@ final class SaidStage1 implements AutoCloseable {
                     lossSum += (double) loss * batch.tokenCount();
                     tokens += batch.tokenCount();
                 }
+            }
+            int batches = (order.size() + params.stage1BatchSize() - 1) / params.stage1BatchSize();
+            if (skippedSteps - skippedBefore == batches) {
+                throw new IllegalStateException("stage 1 epoch " + epoch + " applied none of its steps: every loss or "
+                        + "gradient was not finite (LM " + lm.id() + ")");
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             double meanLoss = lossSum / tokens;

@@ -1,6 +1,7 @@
 package io.semrec.training.lm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
@@ -43,5 +44,20 @@ class ScratchLmTest {
             assertEquals(fingerprint, lm.weightsFingerprint());
         }
         assertTrue(second.phases.isEmpty());
+    }
+
+    @Test
+    void anLmWhoseTrainingDivergesIsRefusedAndNotCached(@TempDir Path artifacts) {
+        List<String> titles = SharedDatasets.items("amazon-office", 64, List.of("title"));
+        // A learning rate no network survives: weights leave the float range within a few steps.
+        LmOptions.Adaptation training = new LmOptions.Adaptation(3, 16, 1e30, 0.0, 0.125);
+        LmOptions options = LmOptions.DEFAULTS.withSource(LmSource.SCRATCH, Optional.empty()).withTokenBudget(16)
+                .withScratch(new LmOptions.ScratchShape(400, 1, 32, 2, training));
+        RecordedProgress progress = new RecordedProgress();
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> LanguageModels.load(options, artifacts, titles, Device.cpu(), progress).close());
+        assertTrue(e.getMessage().startsWith("LM training"), e.getMessage());
+        Path cache = artifacts.resolve("lm-cache");
+        assertTrue(!Files.exists(cache) || cache.toFile().list().length == 0, "nothing cached");
     }
 }

@@ -3,8 +3,10 @@ package io.semrec.training.said;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
 import io.semrec.training.data.ItemTable;
 import io.semrec.training.lm.CausalLm;
 import io.semrec.training.lm.NextTokenLoss;
@@ -67,6 +69,26 @@ class SaidStage1Test {
             assertEquals(2 * lm.embeddingWidth(), embeddings[0].length);
             assertEquals(List.of(SaidMethod.STAGE1), progress.phases);
             assertEquals(150, progress.values(SaidStage1.RECOVERY).size());
+        }
+    }
+
+    @Test
+    void anLmWithNonFiniteWeightsFailsStageOneInsteadOfHandingOnUntrainedRows() {
+        SaidParams params = SaidParams.from(SaidParameters.SPEC.resolve(Map.of(SaidParameters.ID_DIM, 8,
+                SaidParameters.PROJECTOR_HIDDEN, List.of("16"), SaidParameters.STAGE1_EPOCHS, 1,
+                SaidParameters.STAGE1_BATCH_SIZE, 4, SaidParameters.THREADS, 1)));
+        try (CausalLm lm = TinyLm.create(TEXTS, 5)) {
+            NDArray weight = lm.block().getParameters().valueAt(0).getArray();
+            float[] nan = new float[Math.toIntExact(weight.size())];
+            Arrays.fill(nan, Float.NaN);
+            weight.set(nan);
+            long[][] tokens = SaidMethod.tokens(lm, TEXTS, params.tokenBudget());
+            RecordedProgress progress = new RecordedProgress();
+            try (SaidStage1 stage1 = new SaidStage1(lm, TEXTS.size(), params, progress, null)) {
+                IllegalStateException e = assertThrows(IllegalStateException.class, () -> stage1.train(tokens));
+                assertTrue(e.getMessage().contains("applied none of its steps"), e.getMessage());
+            }
+            assertEquals(List.of(1.0, 2.0, 3.0), progress.values(SaidStage1.SKIPPED_STEPS), "nine texts, batches of 4");
         }
     }
 

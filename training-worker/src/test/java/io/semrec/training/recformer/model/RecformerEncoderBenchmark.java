@@ -27,7 +27,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * Latency of the plain-Java serving encoder with warm-started all-MiniLM-L6-v2 weights on real
  * amazon-office item texts (title, brand, categories as key-value tokens, 32 tokens per attribute):
  * p50/p99 wall time and mean thread-CPU time per history of 5, 20 and 50 random catalog items, at
- * token budgets 128 and 256 (the default; others with {@code -Dsemrec.benchmark.budgets=128,256,512}),
+ * token budgets 64 (the default serving budget) and 256 (others with {@code -Dsemrec.benchmark.budgets=64,128,512}),
  * one encoder thread unless {@code -Dsemrec.benchmark.threads=N}; plus the Java-vs-DJL CLS difference on one real
  * 20-item history. Prints, asserts nothing; runs only with {@code -Dsemrec.benchmark=true}
  * ({@code bench/recformer-encoder.sh}).
@@ -41,7 +41,7 @@ class RecformerEncoderBenchmark {
     private static final int WARMUP = Integer.getInteger("semrec.benchmark.warmup", 20);
     private static final int RUNS = Integer.getInteger("semrec.benchmark.runs", 200);
     private static final int THREADS = Integer.getInteger("semrec.benchmark.threads", 1);
-    private static final int[] BUDGETS = Arrays.stream(System.getProperty("semrec.benchmark.budgets", "128,256")
+    private static final int[] BUDGETS = Arrays.stream(System.getProperty("semrec.benchmark.budgets", "64,256")
             .split(",")).mapToInt(Integer::parseInt).toArray();
 
     @Test
