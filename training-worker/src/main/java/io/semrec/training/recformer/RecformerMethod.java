@@ -19,6 +19,7 @@ import io.semrec.training.spec.RecformerParameters;
 import io.semrec.training.text.PretrainedMiniLm;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -35,6 +36,9 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class RecformerMethod implements TrainingMethod {
+
+    /** Model metric: the fine-tuning epoch whose checkpoint was kept, 0 for the starting encoder. */
+    public static final String BEST_EPOCH = "best_epoch";
 
     private final TrainingSteps steps;
     private final RecformerPretraining pretraining;
@@ -72,7 +76,10 @@ public class RecformerMethod implements TrainingMethod {
                         scorer, split.validation(), window);
                 RankingMetrics test = steps.evaluate(context, TrainingSteps.TEST, dataset.itemCount(), scorer,
                         split.test(), window);
-                ModelMetrics metrics = new ModelMetrics(validation, test, maskSeen, seconds, finetuned.epochs());
+                Map<String, Object> metrics = new LinkedHashMap<>(
+                        new ModelMetrics(validation, test, maskSeen, seconds, finetuned.epochs()).asMap());
+                // 0 when no fine-tuned checkpoint validated better than the encoder it started from.
+                metrics.put(BEST_EPOCH, finetuned.bestEpoch());
                 float[][] vectors = finetuned.itemVectors();
                 long[] itemIds = new long[items.length];
                 Arrays.setAll(itemIds, item -> dataset.items().internalId(item));

@@ -198,12 +198,13 @@ public final class RecformerTrainer {
                 return new Finetuned(model, bestItems, 0, 0);
             }
             // The starting encoder is epoch 0: fine-tuning replaces it only with a better validated checkpoint.
+            // With no validation users every score is 0 and the first fine-tuned epoch is kept; a score that
+            // is not a number never counts as a best.
             int epoch = 0;
             EarlyStopping stage1 = new EarlyStopping(settings.patience());
-            // With no validation users every score is 0: the first fine-tuned epoch is then kept, as before.
-            double bestScore = validation.size() == 0 ? Double.NEGATIVE_INFINITY
-                    : validate(model, bestItems, items, servingAssembler, validation, evaluator, epoch);
-            stage1.record(epoch, bestScore);
+            if (validation.size() > 0) {
+                stage1.record(epoch, validate(model, bestItems, items, servingAssembler, validation, evaluator, epoch));
+            }
             Map<String, float[]> best = model.snapshot();
             int bestEpoch = epoch;
             progress.phase(FINETUNE, settings.finetuneEpochs());
@@ -216,13 +217,12 @@ public final class RecformerTrainer {
                     best = model.snapshot();
                     bestItems = itemMatrix;
                     bestEpoch = epoch;
-                    bestScore = score;
                 }
             }
             model.restore(best);
             // Stage 2 must beat the best checkpoint so far to replace it.
             EarlyStopping stage2 = new EarlyStopping(settings.patience());
-            stage2.record(bestEpoch, bestScore);
+            stage2.record(bestEpoch, stage1.bestScore());
             progress.phase(FINETUNE_FROZEN, settings.frozenEpochs());
             for (int e = 1; e <= settings.frozenEpochs() && !stage2.shouldStop(); e++) {
                 double score = trainEpoch(model, bestItems, split.trainSequences(), items, trainAssembler,
