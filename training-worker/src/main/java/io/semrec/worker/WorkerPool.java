@@ -144,8 +144,10 @@ public final class WorkerPool {
             }
             if (claimed.isPresent()) {
                 train(slot, claimed.get());
-            } else {
-                stopping |= !wakeups.await(phase, settings.poll());
+            } else if (!wakeups.await(phase, settings.poll())) {
+                // Not `stopping |= ...`: that reads the flag before the wait and would write back a false
+                // over a stop() made during it, leaving the slot claiming after its application has stopped.
+                stopping = true;
             }
         }
     }

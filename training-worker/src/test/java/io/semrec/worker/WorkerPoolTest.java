@@ -2,6 +2,7 @@ package io.semrec.worker;
 
 import static io.semrec.worker.TestDb.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,6 +74,8 @@ class WorkerPoolTest {
         assertEquals(JOBS, db.queryLong("SELECT count(*) FROM model WHERE catalog_id = ?", catalog));
         assertEquals(1, db.queryLong("SELECT max(attempts) FROM training_job WHERE catalog_id = ?", catalog));
         assertTrue(slotThreads.size() > 1, "only " + slotThreads.size() + " slot ran jobs");
+        // A slot still claiming after stop() keeps opening transactions after its application has stopped.
+        slotThreads.forEach(slot -> assertFalse(slot.isAlive(), slot.getName() + " still runs after stop()"));
     }
 
     @Test
