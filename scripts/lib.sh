@@ -37,11 +37,40 @@ stop_app() {
   stop_process app
 }
 
+# java_feature JAVA: the feature release (17, 25, ...) of a java launcher; 0 if it does not run.
+java_feature() {
+  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | grep . || echo 0
+}
+
+# semrec_java: the JVM of the app and the worker: $SEMREC_JAVA, else `java` when it is Java 25 or later, else the
+# newest Java 25+ under /usr/lib/jvm, else `java`. From Java 25 the serving encoders' matrix products run on the
+# Vector API, about ten times faster (docs/decisions/0014-serving-encoders-use-the-vector-api-from-java-25.md):
+# the app encodes sessions with them, the worker precomputes Recformer users' vectors.
+semrec_java() {
+  local candidate
+  if [[ -n "${SEMREC_JAVA:-}" ]]; then
+    echo "$SEMREC_JAVA"
+    return
+  fi
+  for candidate in java $(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | sort -rV); do
+    if (( $(java_feature "$candidate") >= 25 )); then
+      echo "$candidate"
+      return
+    fi
+  done
+  echo java
+}
+
+# The Vector API module for the serving encoders; on Java < 25 they keep their scalar loop.
+VECTOR_API=(--add-modules jdk.incubator.vector)
+
 start_app() {
+  local java
   stop_app
-  step "starting the app on port $PORT"
+  java="$(semrec_java)"
+  step "starting the app on port $PORT (Java $(java_feature "$java"): $java)"
   SEMREC_ADMIN_KEY="$(admin_key)" SEMREC_ADMIN_UI_INITIAL_PASSWORD="$(admin_ui_password)" QUARKUS_HTTP_PORT="$PORT" \
-    nohup java ${SEMREC_APP_JAVA_OPTS:-} -jar "$APP_JAR" > "$STATE_DIR/app.log" 2>&1 &
+    nohup "$java" "${VECTOR_API[@]}" ${SEMREC_APP_JAVA_OPTS:-} -jar "$APP_JAR" > "$STATE_DIR/app.log" 2>&1 &
   echo $! > "$STATE_DIR/app.pid"
   for _ in $(seq 1 120); do
     if curl -fsS "$BASE_URL/q/health/ready" >/dev/null 2>&1; then
@@ -103,9 +132,12 @@ stop_worker() {
 
 # start_worker: the training worker, on the same database as the app; DJL never downloads (offline).
 start_worker() {
+  local java
   stop_worker
-  step "starting the training worker"
-  nohup java ${SEMREC_WORKER_JAVA_OPTS:-} -Dai.djl.offline=true -jar "$WORKER_JAR" > "$STATE_DIR/worker.log" 2>&1 &
+  java="$(semrec_java)"
+  step "starting the training worker (Java $(java_feature "$java"): $java)"
+  nohup "$java" "${VECTOR_API[@]}" ${SEMREC_WORKER_JAVA_OPTS:-} -Dai.djl.offline=true -jar "$WORKER_JAR" \
+    > "$STATE_DIR/worker.log" 2>&1 &
   echo $! > "$STATE_DIR/worker.pid"
   for _ in $(seq 1 120); do
     if grep -q "slot(s), methods" "$STATE_DIR/worker.log" 2>/dev/null; then

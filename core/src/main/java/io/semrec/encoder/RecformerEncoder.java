@@ -36,8 +36,6 @@ public final class RecformerEncoder implements SequenceEncoder {
 
     /** The model artifact a published Recformer model keeps its encoder file in. */
     public static final String ARTIFACT = "encoder.safetensors";
-    /** Tokens of a served sequence unless configured otherwise: [CLS] plus the most recent items. */
-    public static final int DEFAULT_TOKEN_BUDGET = 256;
 
     /** Columns of the fused projection: query, key, value, key_global, value_global. */
     private static final int FUSED = 5;
@@ -227,6 +225,7 @@ public final class RecformerEncoder implements SequenceEncoder {
         rows.run(0, length, (from, to) ->
                 VectorMath.matmul(b.state, hidden, from, to, layer.fused, layer.fusedBias, width, 0, width, b.projected));
         globalAttention(layer, b, length);
+        transposeKeys(b, length);
         rows.run(1, length, (from, to) -> {
             float[] scores = from == 1 ? b.scores : new float[length];
             for (int i = from; i < to; i++) {
@@ -262,23 +261,41 @@ public final class RecformerEncoder implements SequenceEncoder {
         }
     }
 
+    /** The local keys as {@code keys[feature][token]}, so a query's scores over its window are a vectorised loop. */
+    private void transposeKeys(Buffers b, int length) {
+        int width = FUSED * hidden;
+        for (int j = 0; j < length; j++) {
+            int keyAt = j * width + KEY * hidden;
+            for (int c = 0; c < hidden; c++) {
+                b.keys[c * tokenBudget + j] = b.projected[keyAt + c];
+            }
+        }
+    }
+
     /** Token i attends to CLS and to the tokens within the window on either side (CLS counted once). */
     private void localAttention(Buffers b, float[] scores, int i, int length) {
         int width = FUSED * hidden;
         int from = Math.max(1, i - oneSided);
         int to = Math.min(length - 1, i + oneSided);
-        int keys = to - from + 2;
+        int window = to - from + 1;
         for (int head = 0; head < architecture.heads(); head++) {
             int column = head * headSize;
             int queryAt = i * width + QUERY * hidden + column;
+            scores[0] = VectorMath.dot(b.projected, queryAt, b.projected, KEY * hidden + column, headSize);
+            Arrays.fill(scores, 1, window + 1, 0f);
+            for (int d = 0; d < headSize; d++) {
+                float q = b.projected[queryAt + d];
+                int keyAt = (column + d) * tokenBudget + from - 1;
+                for (int n = 1; n <= window; n++) {
+                    scores[n] += q * b.keys[keyAt + n];
+                }
+            }
             float max = Float.NEGATIVE_INFINITY;
-            for (int n = 0; n < keys; n++) {
-                int j = n == 0 ? 0 : from + n - 1;
-                scores[n] = VectorMath.dot(b.projected, queryAt, b.projected, j * width + KEY * hidden + column,
-                        headSize) * scale;
+            for (int n = 0; n <= window; n++) {
+                scores[n] *= scale;
                 max = Math.max(max, scores[n]);
             }
-            mix(b, scores, keys, max, i, VALUE, column, from);
+            mix(b, scores, window + 1, max, i, VALUE, column, from);
         }
     }
 
@@ -412,6 +429,7 @@ public final class RecformerEncoder implements SequenceEncoder {
     private static final class Buffers {
         final float[] state;
         final float[] projected;
+        final float[] keys;
         final float[] globalQuery;
         final float[] mixed;
         final float[] scratch;
@@ -421,6 +439,7 @@ public final class RecformerEncoder implements SequenceEncoder {
         Buffers(int tokens, int hidden, int innerWidth) {
             state = new float[tokens * hidden];
             projected = new float[tokens * FUSED * hidden];
+            keys = new float[hidden * tokens];
             globalQuery = new float[hidden];
             mixed = new float[tokens * hidden];
             scratch = new float[tokens * hidden];

@@ -2,9 +2,19 @@ package io.semrec.encoder;
 
 /**
  * Plain-Java kernels the serving encoders share, written so HotSpot vectorises their inner loops:
- * dense layers as sums of scaled weight rows, layer norm, dot products.
+ * dense layers as sums of scaled weight rows, layer norm, dot products. Dense layers run on the Vector
+ * API ({@link SimdMatmul}) where the JVM has it ({@code --add-modules jdk.incubator.vector}) and makes it
+ * fast; see {@link #simdEnabled}.
  */
-final class VectorMath {
+public final class VectorMath {
+
+    /** System property choosing the matrix product: {@code auto} (default), {@code true} or {@code false}. */
+    static final String SIMD_PROPERTY = "semrec.encoder.simd";
+    private static final String VECTOR_MODULE = "jdk.incubator.vector";
+    /** The first Java release whose Vector API ran faster than the scalar loop here (decision 0014). */
+    private static final int SIMD_MIN_FEATURE = 25;
+    private static final boolean SIMD = simdEnabled(System.getProperty(SIMD_PROPERTY, "auto"),
+            ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent(), Runtime.version().feature());
 
     /**
      * {@code out[r][c] = bias[c] + sum_i in[r][i] * weights[i][c]} for rows {@code fromRow..toRow-1}
@@ -13,6 +23,45 @@ final class VectorMath {
      */
     static void matmul(float[] in, int inputs, int fromRow, int toRow, float[] weights, float[] bias, int width,
             int fromCol, int toCol, float[] out) {
+        if (SIMD) {
+            SimdMatmul.matmul(in, inputs, fromRow, toRow, weights, bias, width, fromCol, toCol, out);
+        } else {
+            scalarMatmul(in, inputs, fromRow, toRow, weights, bias, width, fromCol, toCol, out);
+        }
+    }
+
+    private VectorMath() {
+    }
+
+    /** Whether the serving encoders' dense layers run on the Vector API (for benchmarks and logs). */
+    public static boolean simd() {
+        return SIMD;
+    }
+
+    /**
+     * @param setting {@code auto}: the Vector API where its module is loaded on a Java release where it was
+     *     measured faster; {@code true}: wherever its module is loaded; {@code false}: never
+     * @throws IllegalStateException if {@code true} but the module is not loaded
+     */
+    static boolean simdEnabled(String setting, boolean modulePresent, int javaFeature) {
+        return switch (setting) {
+            case "auto" -> modulePresent && javaFeature >= SIMD_MIN_FEATURE;
+            case "false" -> false;
+            case "true" -> {
+                if (!modulePresent) {
+                    throw new IllegalStateException(SIMD_PROPERTY + "=true needs the JVM option --add-modules "
+                            + VECTOR_MODULE);
+                }
+                yield true;
+            }
+            default -> throw new IllegalArgumentException(SIMD_PROPERTY + " is auto, true or false, not '" + setting
+                    + "'");
+        };
+    }
+
+    /** {@link #matmul} without the Vector API. */
+    static void scalarMatmul(float[] in, int inputs, int fromRow, int toRow, float[] weights, float[] bias,
+            int width, int fromCol, int toCol, float[] out) {
         for (int row = fromRow; row < toRow; row++) {
             int inAt = row * inputs;
             int outAt = row * width;

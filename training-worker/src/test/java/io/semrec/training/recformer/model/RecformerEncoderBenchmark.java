@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.semrec.encoder.RecformerArchitecture;
 import io.semrec.encoder.RecformerEncoder.Sequence;
 import io.semrec.encoder.RecformerItemTokens;
+import io.semrec.encoder.VectorMath;
 import io.semrec.training.text.MiniLmFixture;
 import io.semrec.training.text.PretrainedMiniLm;
 import java.io.IOException;
@@ -28,9 +29,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * amazon-office item texts (title, brand, categories as key-value tokens, 32 tokens per attribute):
  * p50/p99 wall time and mean thread-CPU time per history of 5, 20 and 50 random catalog items, at
  * token budgets 64 (the default serving budget) and 256 (others with {@code -Dsemrec.benchmark.budgets=64,128,512}),
- * one encoder thread unless {@code -Dsemrec.benchmark.threads=N}; plus the Java-vs-DJL CLS difference on one real
- * 20-item history. Prints, asserts nothing; runs only with {@code -Dsemrec.benchmark=true}
- * ({@code bench/recformer-encoder.sh}).
+ * one encoder thread unless {@code -Dsemrec.benchmark.threads=N}; plus, per budget, the Java-vs-DJL CLS difference on
+ * one real 20-item history. The JVM it runs on and {@code -Dsemrec.encoder.simd} choose the dense layers' kernel.
+ * Prints, asserts nothing; runs only with {@code -Dsemrec.benchmark=true} ({@code bench/recformer-encoder.sh}).
  */
 @EnabledIfSystemProperty(named = "semrec.benchmark", matches = "true")
 class RecformerEncoderBenchmark {
@@ -46,8 +47,9 @@ class RecformerEncoderBenchmark {
 
     @Test
     void servingLatency() throws IOException {
-        print("cpus %d, encoder threads %d, load average %s", Runtime.getRuntime().availableProcessors(), THREADS,
-                Files.readString(Path.of("/proc/loadavg")).trim());
+        print("cpus %d, encoder threads %d, Java %s, dense layers on the %s, load average %s",
+                Runtime.getRuntime().availableProcessors(), THREADS, Runtime.version(),
+                VectorMath.simd() ? "Vector API" : "scalar loop", Files.readString(Path.of("/proc/loadavg")).trim());
         PretrainedMiniLm pretrained = MiniLmFixture.pretrained();
         RecformerItemTokens items = officeItemTokens(pretrained);
         print("%d office items, %.1f tokens per item on average", items.itemCount(),
@@ -59,16 +61,14 @@ class RecformerEncoderBenchmark {
             for (int budget : BUDGETS) {
                 io.semrec.encoder.RecformerEncoder served = RecformerServingParityTest.serving(djl, items, budget,
                         THREADS);
-                if (budget == io.semrec.encoder.RecformerEncoder.DEFAULT_TOKEN_BUDGET) {
-                    Sequence sequence = served.sequence(history(random, 20));
-                    float[] expected = RecformerServingParityTest.djlCls(djl, sequence);
-                    float[] actual = served.clsVector(sequence);
-                    float diff = 0;
-                    for (int k = 0; k < expected.length; k++) {
-                        diff = Math.max(diff, Math.abs(expected[k] - actual[k]));
-                    }
-                    print("Java vs DJL CLS on a real 20-item history (%d tokens): max |diff| %.2e", sequence.length(), diff);
+                Sequence sequence = served.sequence(history(random, 20));
+                float[] expected = RecformerServingParityTest.djlCls(djl, sequence);
+                float[] actual = served.clsVector(sequence);
+                float diff = 0;
+                for (int k = 0; k < expected.length; k++) {
+                    diff = Math.max(diff, Math.abs(expected[k] - actual[k]));
                 }
+                print("Java vs DJL CLS on a real 20-item history (%d tokens): max |diff| %.2e", sequence.length(), diff);
                 for (int count : new int[] {5, 20, 50}) {
                     measure(served, random, budget, count);
                 }
