@@ -90,6 +90,42 @@ class RecformerTrainerTest {
     }
 
     @Test
+    void aKeptStageOneEpochPublishesTheItemsItsOwnWeightsEncode() {
+        Map<String, Object> params = new LinkedHashMap<>(TinyRecformer.params());
+        params.put(RecformerParameters.FINETUNE_EPOCHS, 3);
+        params.put(RecformerParameters.FROZEN_EPOCHS, 0);
+        params.put(RecformerParameters.PATIENCE, 3);
+        RecformerSettings settings = RecformerSettings.from(RecformerParameters.SPEC.resolve(params));
+        LeaveOneOutSplit split = LeaveOneOutSplit.of(TinyRecformer.successorHistories(ITEMS, 40, 3));
+        try (KeyValueTokenizer tokenizer = new KeyValueTokenizer(RecformerFixture.miniLm().tokenizerFile(),
+                settings.attributes(), settings.attributeTokens())) {
+            ItemTokens[] items = TinyRecformer.items(ITEMS).stream().map(tokenizer::item).toArray(ItemTokens[]::new);
+            RecformerTrainer trainer = new RecformerTrainer(settings, tokenizer, PretrainedMiniLm.CONFIG.vocabSize(),
+                    Device.cpu(), new RecordedProgress(), true);
+            SafeTensors start = TinyRecformer.randomEncoder();
+            try (RecformerTrainer.Finetuned finetuned = trainer.finetune(RecformerTrainer.fromWeights(start), items,
+                    split)) {
+                assertTrue(finetuned.bestEpoch() > 0, "a random encoder must lose to fine-tuning on successor data");
+                float[][] own = trainer.encodeItems(RecformerTrainer.fromWeights(finetuned.weights()), items);
+                float[][] before = trainer.encodeItems(RecformerTrainer.fromWeights(start), items);
+                // Not the matrix the kept epoch trained against (encoded by the weights it started from).
+                assertEquals(0, maxDifference(own, finetuned.itemVectors()), 1e-5);
+                assertTrue(maxDifference(before, finetuned.itemVectors()) > 1e-3);
+            }
+        }
+    }
+
+    private static double maxDifference(float[][] a, float[][] b) {
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            for (int k = 0; k < a[i].length; k++) {
+                max = Math.max(max, Math.abs(a[i][k] - b[i][k]));
+            }
+        }
+        return max;
+    }
+
+    @Test
     void fineTuningStepsLeaveNothingBehindOnTheItemMatrix() {
         RecformerSettings settings = TinyRecformer.settings();
         try (RecformerModel model = RecformerModel.create(RecformerTrainer.fromWeights(TinyRecformer.randomEncoder()),
