@@ -39,7 +39,8 @@ stop_app() {
 
 # java_feature JAVA: the feature release (17, 25, ...) of a java launcher; 0 if it does not run.
 java_feature() {
-  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | grep . || echo 0
+  "$1" -XshowSettings:properties -version 2>&1 \
+    | sed -n 's/^ *java.specification.version = \(1\.\)\{0,1\}\([0-9]*\).*/\2/p' | grep . || echo 0
 }
 
 # semrec_java: the JVM of the app and the worker: $SEMREC_JAVA, else `java` when it is Java 25 or later, else the
@@ -47,18 +48,23 @@ java_feature() {
 # Vector API, about ten times faster (docs/decisions/0014-serving-encoders-use-the-vector-api-from-java-25.md):
 # the app encodes sessions with them, the worker precomputes Recformer users' vectors.
 semrec_java() {
-  local candidate
+  local candidate feature best=java best_feature=0
   if [[ -n "${SEMREC_JAVA:-}" ]]; then
     echo "$SEMREC_JAVA"
     return
   fi
-  for candidate in java $(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | sort -rV); do
-    if (( $(java_feature "$candidate") >= 25 )); then
-      echo "$candidate"
-      return
+  if (( $(java_feature java) >= 25 )); then
+    echo java
+    return
+  fi
+  for candidate in /usr/lib/jvm/*/bin/java; do
+    [[ -x "$candidate" ]] || continue
+    feature="$(java_feature "$candidate")"
+    if (( feature >= 25 && feature > best_feature )); then
+      best="$candidate" best_feature="$feature"
     fi
   done
-  echo java
+  echo "$best"
 }
 
 # The Vector API module for the serving encoders; on Java < 25 they keep their scalar loop.
