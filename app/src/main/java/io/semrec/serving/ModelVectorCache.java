@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.agroal.api.AgroalDataSource;
 import io.semrec.artifact.ArtifactStore;
 import io.semrec.encoder.SequenceEncoder;
+import io.semrec.encoder.VectorMath;
 import io.semrec.model.PublishedModel;
 import io.semrec.uservector.UserVectors;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Models' item vectors in memory, loaded on first use and bounded by {@link ServingConfig#vectorCacheMib()}.
@@ -22,6 +24,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class ModelVectorCache {
 
+    private static final Logger LOG = Logger.getLogger(ModelVectorCache.class);
     private static final long KIB = 1024;
 
     private final AgroalDataSource dataSource;
@@ -70,6 +73,8 @@ public class ModelVectorCache {
                 itemIds[index] = itemId;
                 System.arraycopy(vector, 0, vectors, index * dim, dim);
             });
+            LOG.infof("model %d (%s): %d item vectors loaded for serving; encoders' dense layers on the %s", modelId,
+                    model.method(), indexByExternalId.size(), VectorMath.simd() ? "Vector API" : "scalar loop");
             return new ModelVectors(modelId, model.catalogId(), dim, model.metric(), encoder,
                     UserVectors.precomputed(model.method()), indexByExternalId, itemIds, vectors);
         } catch (SQLException | IOException e) {
