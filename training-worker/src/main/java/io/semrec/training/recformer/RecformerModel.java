@@ -18,6 +18,7 @@ import ai.djl.training.optimizer.AdamW;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import io.semrec.artifact.SafeTensors;
+import io.semrec.training.nn.FiniteGradients;
 import io.semrec.training.recformer.model.RecformerCheckpoints;
 import io.semrec.training.recformer.model.RecformerEncoder;
 import io.semrec.training.recformer.model.RecformerInput;
@@ -31,8 +32,8 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
- * A Recformer encoder with its optimiser on one device: pre-training and fine-tuning steps, CLS
- * vectors without gradient, checkpoints. Not thread-safe, except {@link #encode}, which callers may
+ * A Recformer encoder with its optimiser on one device: pre-training and fine-tuning steps (a step
+ * whose loss or gradient is not finite is skipped and counted), CLS vectors without gradient, checkpoints. Not thread-safe, except {@link #encode}, which callers may
  * share between evaluation threads (it holds a lock).
  */
 final class RecformerModel implements AutoCloseable {
@@ -47,6 +48,7 @@ final class RecformerModel implements AutoCloseable {
     private NDManager itemMatrixManager;
     /** The fine-tuning item matrix as unit columns (H, N), made once per matrix. */
     private NDArray unitItemColumns;
+    private int skippedSteps;
 
     private RecformerModel(Model model, RecformerEncoder encoder, Trainer trainer) {
         this.model = model;
@@ -119,11 +121,41 @@ final class RecformerModel implements AutoCloseable {
                     maskedLm = mlm.getFloat();
                     loss = loss.add(mlm.mul(mlmWeight));
                 }
-                collector.backward(loss);
+                if (!backwardIfFinite(collector, loss, Float.isFinite(itemItem) && Float.isFinite(maskedLm),
+                        manager)) {
+                    return new PretrainLoss(itemItem, maskedLm);
+                }
             }
             trainer.step();
             return new PretrainLoss(itemItem, maskedLm);
         }
+    }
+
+    /**
+     * Back-propagates {@code loss} when it is finite and keeps the gradients when they are too; otherwise
+     * counts a skipped step and leaves every gradient zero, so one bad batch cannot make every weight NaN
+     * (a pre-trained encoder that had was stored and fine-tuned into a model that ranked nothing).
+     *
+     * @return whether the optimiser may step
+     */
+    private boolean backwardIfFinite(GradientCollector collector, NDArray loss, boolean finiteLoss,
+            NDManager manager) {
+        if (!finiteLoss) {
+            skippedSteps++;
+            return false;
+        }
+        collector.backward(loss);
+        if (!FiniteGradients.of(encoder, manager)) {
+            FiniteGradients.clear(encoder);
+            skippedSteps++;
+            return false;
+        }
+        return true;
+    }
+
+    /** Steps skipped so far (pre-training and fine-tuning) for a non-finite loss or gradient. */
+    int skippedSteps() {
+        return skippedSteps;
     }
 
     /** Sets the item vectors fine-tuning scores against (no gradient flows into them). */
@@ -152,15 +184,18 @@ final class RecformerModel implements AutoCloseable {
     float finetuneStep(List<TokenSequence> sequences, int[] targets, double tau) {
         try (NDManager manager = trainer.getManager().newSubManager()) {
             NDList inputs = input(sequences).toNDList(manager);
-            NDArray loss;
+            float loss;
             try (GradientCollector collector = trainer.newGradientCollector()) {
                 NDArray cls = trainer.forward(inputs).get(1);
-                loss = ContrastiveLosses.crossEntropy(
+                NDArray mean = ContrastiveLosses.crossEntropy(
                         ContrastiveLosses.cosineLogitsToUnitColumns(cls, unitItemColumns, tau), targets);
-                collector.backward(loss);
+                loss = mean.getFloat();
+                if (!backwardIfFinite(collector, mean, Float.isFinite(loss), manager)) {
+                    return loss;
+                }
             }
             trainer.step();
-            return loss.getFloat();
+            return loss;
         }
     }
 

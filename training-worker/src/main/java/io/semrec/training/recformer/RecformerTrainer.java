@@ -46,6 +46,8 @@ public final class RecformerTrainer {
     /** Pre-training loss parts, per step. */
     public static final String PRETRAIN_ITEM_ITEM_LOSS = "pretrain.loss_iic";
     public static final String PRETRAIN_MLM_LOSS = "pretrain.loss_mlm";
+    /** Pre-training steps skipped so far for a non-finite loss or gradient, at the step that skipped. */
+    public static final String PRETRAIN_SKIPPED_STEPS = "pretrain.skipped_steps";
     /** Sequences per forward pass when encoding without gradient. */
     static final int ENCODE_BATCH = 64;
     /** Dropout and initialiser range of a loaded encoder (MiniLM's). */
@@ -117,12 +119,20 @@ public final class RecformerTrainer {
                         targets.add(masking.mask(assembler.item(items[example.target()]), random));
                         targetIds[b] = example.target();
                     }
+                    int skipped = model.skippedSteps();
                     RecformerModel.PretrainLoss loss = model.pretrainStep(prefixes, targets, targetIds, settings.tau(),
                             settings.mlmWeight());
                     progress.metric(PRETRAIN_ITEM_ITEM_LOSS, ++done, loss.itemItem());
                     progress.metric(PRETRAIN_MLM_LOSS, done, loss.maskedLm());
+                    if (model.skippedSteps() > skipped) {
+                        progress.metric(PRETRAIN_SKIPPED_STEPS, done, model.skippedSteps());
+                    }
                     progress.step(done);
                 }
+            }
+            if (done > 0 && model.skippedSteps() == done) {
+                throw new IllegalStateException("pre-training diverged: all " + done
+                        + " steps had a non-finite loss or gradient; no encoder is stored");
             }
             return model.weights();
         }
@@ -255,7 +265,9 @@ public final class RecformerTrainer {
         List<TargetSampling.Example> examples = epochExamples(sequences, settings.finetuneSequences(), random);
         int batchSize = settings.finetuneBatchSize();
         long start = System.nanoTime();
+        int skippedBefore = model.skippedSteps();
         double lossSum = 0;
+        int finiteLosses = 0;
         int batches = 0;
         for (int from = 0; from < examples.size(); from += batchSize) {
             List<TargetSampling.Example> batch = examples.subList(from, Math.min(examples.size(), from + batchSize));
@@ -268,11 +280,22 @@ public final class RecformerTrainer {
             }
             float loss = model.finetuneStep(prefixes, targets, settings.tau());
             progress.metric(TrainingMetrics.TRAIN_LOSS, ++step, loss);
-            lossSum += loss;
+            if (Float.isFinite(loss)) {
+                lossSum += loss;
+                finiteLosses++;
+            }
             batches++;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        progress.metric(TrainingMetrics.EPOCH_LOSS, epoch, lossSum / Math.max(1, batches));
+        int skipped = model.skippedSteps() - skippedBefore;
+        if (skipped > 0) {
+            progress.metric(TrainingMetrics.SKIPPED_STEPS, epoch, model.skippedSteps());
+        }
+        if (batches > 0 && skipped == batches) {
+            throw new IllegalStateException("fine-tuning epoch " + epoch + " diverged: all " + batches
+                    + " steps had a non-finite loss or gradient");
+        }
+        progress.metric(TrainingMetrics.EPOCH_LOSS, epoch, lossSum / Math.max(1, finiteLosses));
         progress.metric(TrainingMetrics.THROUGHPUT, epoch, examples.size() / seconds);
     }
 

@@ -1,10 +1,13 @@
 package io.semrec.training.recformer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import io.semrec.artifact.SafeTensors;
+import io.semrec.artifact.Tensor;
 import io.semrec.evaluation.EvaluationOptions;
 import io.semrec.evaluation.FullRankingEvaluator;
 import io.semrec.evaluation.RankingMetrics;
@@ -112,6 +115,56 @@ class RecformerTrainerTest {
                 assertEquals(0, maxDifference(own, finetuned.itemVectors()), 1e-5);
                 assertTrue(maxDifference(before, finetuned.itemVectors()) > 1e-3);
             }
+        }
+    }
+
+    @Test
+    void aStepWithANonFiniteLossIsSkippedAndChangesNoWeight() {
+        RecformerSettings settings = TinyRecformer.settings();
+        try (RecformerModel model = RecformerModel.create(RecformerTrainer.fromWeights(TinyRecformer.randomEncoder()),
+                1e-3, 1, 1, Device.cpu())) {
+            List<TokenSequence> itemSequences = itemSequences(settings);
+            float[][] matrix = model.encode(itemSequences, 8);
+            matrix[2][0] = Float.NaN;
+            model.setItemMatrix(matrix);
+            Map<String, float[]> before = model.snapshot();
+            float loss = model.finetuneStep(itemSequences.subList(0, 4), new int[] {1, 2, 3, 4}, settings.tau());
+            assertTrue(Float.isNaN(loss));
+            assertEquals(1, model.skippedSteps());
+            Map<String, float[]> after = model.snapshot();
+            before.forEach((id, values) -> assertTrue(Arrays.equals(values, after.get(id)), id));
+
+            model.setItemMatrix(model.encode(itemSequences, 8));
+            model.finetuneStep(itemSequences.subList(0, 4), new int[] {1, 2, 3, 4}, settings.tau());
+            assertEquals(1, model.skippedSteps(), "a finite step after the skipped one applies");
+            assertTrue(model.snapshot().entrySet().stream().anyMatch(e -> !Arrays.equals(e.getValue(),
+                    before.get(e.getKey()))));
+        }
+    }
+
+    @Test
+    void anEncoderThatOnlyGivesNaNIsNeitherPretrainedNorFineTuned() {
+        RecformerSettings settings = TinyRecformer.settings();
+        LeaveOneOutSplit split = LeaveOneOutSplit.of(TinyRecformer.successorHistories(ITEMS, 20, 5));
+        Map<String, Tensor> tensors = new LinkedHashMap<>(TinyRecformer.randomEncoder().tensors());
+        Tensor norm = tensors.get("embeddings.LayerNorm.weight");
+        float[] nan = new float[Math.toIntExact(norm.elementCount())];
+        Arrays.fill(nan, Float.NaN);
+        tensors.put("embeddings.LayerNorm.weight", Tensor.f32(norm.shape(), nan));
+        SafeTensors broken = new SafeTensors(tensors, TinyRecformer.randomEncoder().metadata());
+        try (KeyValueTokenizer tokenizer = new KeyValueTokenizer(RecformerFixture.miniLm().tokenizerFile(),
+                settings.attributes(), settings.attributeTokens())) {
+            ItemTokens[] items = TinyRecformer.items(ITEMS).stream().map(tokenizer::item).toArray(ItemTokens[]::new);
+            RecordedProgress progress = new RecordedProgress();
+            RecformerTrainer trainer = new RecformerTrainer(settings, tokenizer, PretrainedMiniLm.CONFIG.vocabSize(),
+                    Device.cpu(), progress, true);
+            IllegalStateException pretraining = assertThrows(IllegalStateException.class,
+                    () -> trainer.pretrain(RecformerTrainer.fromWeights(broken), items, split.trainSequences()));
+            assertTrue(pretraining.getMessage().contains("pre-training diverged"), pretraining.getMessage());
+            assertFalse(progress.values(RecformerTrainer.PRETRAIN_SKIPPED_STEPS).isEmpty());
+            IllegalStateException finetuning = assertThrows(IllegalStateException.class,
+                    () -> trainer.finetune(RecformerTrainer.fromWeights(broken), items, split).close());
+            assertTrue(finetuning.getMessage().contains("fine-tuning epoch 1 diverged"), finetuning.getMessage());
         }
     }
 
