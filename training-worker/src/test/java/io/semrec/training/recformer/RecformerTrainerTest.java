@@ -30,15 +30,12 @@ class RecformerTrainerTest {
     @Test
     void pretrainsThenFinetunesAndKeepsTheBestCheckpoint() throws Exception {
         RecformerSettings settings = TinyRecformer.settings();
-        List<Map<String, Object>> attributes = TinyRecformer.items(ITEMS);
         int[][] histories = TinyRecformer.successorHistories(ITEMS, 40, 3);
         LeaveOneOutSplit split = LeaveOneOutSplit.of(histories);
-        RecordedProgress progress = new RecordedProgress();
-        try (KeyValueTokenizer tokenizer = new KeyValueTokenizer(RecformerFixture.miniLm().tokenizerFile(),
-                settings.attributes(), settings.attributeTokens())) {
-            ItemTokens[] items = attributes.stream().map(tokenizer::item).toArray(ItemTokens[]::new);
-            RecformerTrainer trainer = new RecformerTrainer(settings, tokenizer, PretrainedMiniLm.CONFIG.vocabSize(),
-                    Device.cpu(), progress, true);
+        try (Tiny tiny = new Tiny(settings)) {
+            ItemTokens[] items = tiny.items;
+            RecformerTrainer trainer = tiny.trainer;
+            RecordedProgress progress = tiny.progress;
 
             SafeTensors pretrained = trainer.pretrain(RecformerTrainer.fromWeights(TinyRecformer.randomEncoder()),
                     items, split.trainSequences());
@@ -70,17 +67,13 @@ class RecformerTrainerTest {
 
     @Test
     void stageTwoAloneTrainsAgainstThePretrainedItemMatrix() {
-        Map<String, Object> params = new LinkedHashMap<>(TinyRecformer.params());
-        params.put(RecformerParameters.FINETUNE_EPOCHS, 0);
-        params.put(RecformerParameters.FROZEN_EPOCHS, 1);
-        RecformerSettings settings = RecformerSettings.from(RecformerParameters.SPEC.resolve(params));
+        RecformerSettings settings = settings(Map.of(RecformerParameters.FINETUNE_EPOCHS, 0,
+                RecformerParameters.FROZEN_EPOCHS, 1));
         LeaveOneOutSplit split = LeaveOneOutSplit.of(TinyRecformer.successorHistories(ITEMS, 20, 4));
-        try (KeyValueTokenizer tokenizer = new KeyValueTokenizer(RecformerFixture.miniLm().tokenizerFile(),
-                settings.attributes(), settings.attributeTokens())) {
-            ItemTokens[] items = TinyRecformer.items(ITEMS).stream().map(tokenizer::item).toArray(ItemTokens[]::new);
-            RecordedProgress progress = new RecordedProgress();
-            RecformerTrainer trainer = new RecformerTrainer(settings, tokenizer, PretrainedMiniLm.CONFIG.vocabSize(),
-                    Device.cpu(), progress, true);
+        try (Tiny tiny = new Tiny(settings)) {
+            ItemTokens[] items = tiny.items;
+            RecformerTrainer trainer = tiny.trainer;
+            RecordedProgress progress = tiny.progress;
             try (RecformerTrainer.Finetuned finetuned = trainer.finetune(
                     RecformerTrainer.fromWeights(TinyRecformer.randomEncoder()), items, split)) {
                 assertEquals(1, finetuned.epochs());
@@ -94,17 +87,12 @@ class RecformerTrainerTest {
 
     @Test
     void aKeptStageOneEpochPublishesTheItemsItsOwnWeightsEncode() {
-        Map<String, Object> params = new LinkedHashMap<>(TinyRecformer.params());
-        params.put(RecformerParameters.FINETUNE_EPOCHS, 3);
-        params.put(RecformerParameters.FROZEN_EPOCHS, 0);
-        params.put(RecformerParameters.PATIENCE, 3);
-        RecformerSettings settings = RecformerSettings.from(RecformerParameters.SPEC.resolve(params));
+        RecformerSettings settings = settings(Map.of(RecformerParameters.FINETUNE_EPOCHS, 3,
+                RecformerParameters.FROZEN_EPOCHS, 0, RecformerParameters.PATIENCE, 3));
         LeaveOneOutSplit split = LeaveOneOutSplit.of(TinyRecformer.successorHistories(ITEMS, 40, 3));
-        try (KeyValueTokenizer tokenizer = new KeyValueTokenizer(RecformerFixture.miniLm().tokenizerFile(),
-                settings.attributes(), settings.attributeTokens())) {
-            ItemTokens[] items = TinyRecformer.items(ITEMS).stream().map(tokenizer::item).toArray(ItemTokens[]::new);
-            RecformerTrainer trainer = new RecformerTrainer(settings, tokenizer, PretrainedMiniLm.CONFIG.vocabSize(),
-                    Device.cpu(), new RecordedProgress(), true);
+        try (Tiny tiny = new Tiny(settings)) {
+            ItemTokens[] items = tiny.items;
+            RecformerTrainer trainer = tiny.trainer;
             SafeTensors start = TinyRecformer.randomEncoder();
             try (RecformerTrainer.Finetuned finetuned = trainer.finetune(RecformerTrainer.fromWeights(start), items,
                     split)) {
@@ -152,12 +140,10 @@ class RecformerTrainerTest {
         Arrays.fill(nan, Float.NaN);
         tensors.put("embeddings.LayerNorm.weight", Tensor.f32(norm.shape(), nan));
         SafeTensors broken = new SafeTensors(tensors, TinyRecformer.randomEncoder().metadata());
-        try (KeyValueTokenizer tokenizer = new KeyValueTokenizer(RecformerFixture.miniLm().tokenizerFile(),
-                settings.attributes(), settings.attributeTokens())) {
-            ItemTokens[] items = TinyRecformer.items(ITEMS).stream().map(tokenizer::item).toArray(ItemTokens[]::new);
-            RecordedProgress progress = new RecordedProgress();
-            RecformerTrainer trainer = new RecformerTrainer(settings, tokenizer, PretrainedMiniLm.CONFIG.vocabSize(),
-                    Device.cpu(), progress, true);
+        try (Tiny tiny = new Tiny(settings)) {
+            ItemTokens[] items = tiny.items;
+            RecformerTrainer trainer = tiny.trainer;
+            RecordedProgress progress = tiny.progress;
             IllegalStateException pretraining = assertThrows(IllegalStateException.class,
                     () -> trainer.pretrain(RecformerTrainer.fromWeights(broken), items, split.trainSequences()));
             assertTrue(pretraining.getMessage().contains("pre-training diverged"), pretraining.getMessage());
@@ -165,6 +151,34 @@ class RecformerTrainerTest {
             IllegalStateException finetuning = assertThrows(IllegalStateException.class,
                     () -> trainer.finetune(RecformerTrainer.fromWeights(broken), items, split).close());
             assertTrue(finetuning.getMessage().contains("fine-tuning epoch 1 diverged"), finetuning.getMessage());
+        }
+    }
+
+    /** The tiny settings with some parameters changed. */
+    private static RecformerSettings settings(Map<String, Object> changes) {
+        Map<String, Object> params = new LinkedHashMap<>(TinyRecformer.params());
+        params.putAll(changes);
+        return RecformerSettings.from(RecformerParameters.SPEC.resolve(params));
+    }
+
+    /** The tiny items tokenised, and a CPU trainer recording its progress. */
+    private static final class Tiny implements AutoCloseable {
+        final KeyValueTokenizer tokenizer;
+        final ItemTokens[] items;
+        final RecordedProgress progress = new RecordedProgress();
+        final RecformerTrainer trainer;
+
+        Tiny(RecformerSettings settings) {
+            tokenizer = new KeyValueTokenizer(RecformerFixture.miniLm().tokenizerFile(), settings.attributes(),
+                    settings.attributeTokens());
+            items = TinyRecformer.items(ITEMS).stream().map(tokenizer::item).toArray(ItemTokens[]::new);
+            trainer = new RecformerTrainer(settings, tokenizer, PretrainedMiniLm.CONFIG.vocabSize(), Device.cpu(),
+                    progress, true);
+        }
+
+        @Override
+        public void close() {
+            tokenizer.close();
         }
     }
 
