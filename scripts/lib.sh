@@ -142,7 +142,10 @@ start_worker() {
   stop_worker
   java="$(semrec_java)"
   step "starting the training worker (Java $(java_feature "$java"): $java)"
-  nohup "$java" "${VECTOR_API[@]}" ${SEMREC_WORKER_JAVA_OPTS:-} -Dai.djl.offline=true -jar "$WORKER_JAR" \
+  # Two malloc arenas: with glibc's default (8 per core) PyTorch's freed tensors stayed resident in many arenas and a
+  # Recformer job's worker grew past 12 GiB (docs/decisions/0015-worker-runs-with-two-malloc-arenas.md).
+  MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
+    nohup "$java" "${VECTOR_API[@]}" ${SEMREC_WORKER_JAVA_OPTS:-} -Dai.djl.offline=true -jar "$WORKER_JAR" \
     > "$STATE_DIR/worker.log" 2>&1 &
   echo $! > "$STATE_DIR/worker.pid"
   for _ in $(seq 1 120); do

@@ -21,17 +21,18 @@ final class SimdMatmul {
 
     static void matmul(float[] in, int inputs, int fromRow, int toRow, float[] weights, float[] bias, int width,
             int fromCol, int toCol, float[] out) {
-        int row = fromRow;
-        for (; row + ROWS <= toRow; row += ROWS) {
-            int col = fromCol;
-            for (; col + 2 * LANES <= toCol; col += 2 * LANES) {
+        int blockedRows = fromRow + (toRow - fromRow) / ROWS * ROWS;
+        int col = fromCol;
+        // Columns outside, rows inside: a tile's weight columns stay in cache while every row block reads them.
+        for (; col + 2 * LANES <= toCol; col += 2 * LANES) {
+            for (int row = fromRow; row < blockedRows; row += ROWS) {
                 fourRows(in, inputs, row, weights, bias, width, col, out);
             }
-            for (int r = row; r < row + ROWS; r++) {
-                oneRow(in, inputs, r, weights, bias, width, col, toCol, out);
-            }
         }
-        for (; row < toRow; row++) {
+        for (int row = fromRow; row < blockedRows; row++) {
+            oneRow(in, inputs, row, weights, bias, width, col, toCol, out);
+        }
+        for (int row = blockedRows; row < toRow; row++) {
             oneRow(in, inputs, row, weights, bias, width, fromCol, toCol, out);
         }
     }
