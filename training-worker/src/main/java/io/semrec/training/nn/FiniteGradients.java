@@ -6,6 +6,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
 
 /**
  * Whether a backward pass left only finite gradients, so a trainer can skip the optimizer step
@@ -30,6 +31,26 @@ public final class FiniteGradients {
                 JniUtils.zeroGrad((PtNDArray) parameter.getArray());
             }
         }
+    }
+
+    /**
+     * Back-propagates {@code loss} when its value is finite and keeps the gradients of {@code block} when they
+     * are finite too; otherwise leaves every gradient zero, so the caller skips the optimiser step.
+     *
+     * @param lossValue the loss's value, already read
+     * @return whether the optimiser may step
+     */
+    public static boolean backward(GradientCollector collector, NDArray loss, float lossValue, Block block,
+            NDManager manager) {
+        if (!Float.isFinite(lossValue)) {
+            return false;
+        }
+        collector.backward(loss);
+        if (!of(block, manager)) {
+            clear(block);
+            return false;
+        }
+        return true;
     }
 
     /** True when every trainable parameter of {@code block} has a finite gradient; reads on {@code manager}. */

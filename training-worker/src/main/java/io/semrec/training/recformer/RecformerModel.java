@@ -33,8 +33,9 @@ import java.util.stream.IntStream;
 
 /**
  * A Recformer encoder with its optimiser on one device: pre-training and fine-tuning steps (a step
- * whose loss or gradient is not finite is skipped and counted), CLS vectors without gradient, checkpoints. Not thread-safe, except {@link #encode}, which callers may
- * share between evaluation threads (it holds a lock).
+ * whose loss or gradient is not finite is skipped and counted), CLS vectors without gradient,
+ * checkpoints. Not thread-safe, except {@link #encode}, which callers may share between evaluation
+ * threads (it holds a lock).
  */
 final class RecformerModel implements AutoCloseable {
 
@@ -121,8 +122,7 @@ final class RecformerModel implements AutoCloseable {
                     maskedLm = mlm.getFloat();
                     loss = loss.add(mlm.mul(mlmWeight));
                 }
-                if (!backwardIfFinite(collector, loss, Float.isFinite(itemItem) && Float.isFinite(maskedLm),
-                        manager)) {
+                if (!backwardIfFinite(collector, loss, itemItem + (float) mlmWeight * maskedLm, manager)) {
                     return new PretrainLoss(itemItem, maskedLm);
                 }
             }
@@ -132,25 +132,15 @@ final class RecformerModel implements AutoCloseable {
     }
 
     /**
-     * Back-propagates {@code loss} when it is finite and keeps the gradients when they are too; otherwise
-     * counts a skipped step and leaves every gradient zero, so one bad batch cannot make every weight NaN
-     * (a pre-trained encoder that had was stored and fine-tuned into a model that ranked nothing).
-     *
-     * @return whether the optimiser may step
+     * {@link FiniteGradients#backward}, counting a skipped step: one bad batch must not make every weight NaN
+     * (a NaN pre-trained encoder was stored once and fine-tuned into a model that ranked nothing).
      */
-    private boolean backwardIfFinite(GradientCollector collector, NDArray loss, boolean finiteLoss,
-            NDManager manager) {
-        if (!finiteLoss) {
-            skippedSteps++;
-            return false;
+    private boolean backwardIfFinite(GradientCollector collector, NDArray loss, float lossValue, NDManager manager) {
+        if (FiniteGradients.backward(collector, loss, lossValue, encoder, manager)) {
+            return true;
         }
-        collector.backward(loss);
-        if (!FiniteGradients.of(encoder, manager)) {
-            FiniteGradients.clear(encoder);
-            skippedSteps++;
-            return false;
-        }
-        return true;
+        skippedSteps++;
+        return false;
     }
 
     /** Steps skipped so far (pre-training and fine-tuning) for a non-finite loss or gradient. */
@@ -190,7 +180,7 @@ final class RecformerModel implements AutoCloseable {
                 NDArray mean = ContrastiveLosses.crossEntropy(
                         ContrastiveLosses.cosineLogitsToUnitColumns(cls, unitItemColumns, tau), targets);
                 loss = mean.getFloat();
-                if (!backwardIfFinite(collector, mean, Float.isFinite(loss), manager)) {
+                if (!backwardIfFinite(collector, mean, loss, manager)) {
                     return loss;
                 }
             }

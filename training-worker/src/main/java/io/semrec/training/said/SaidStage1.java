@@ -189,13 +189,7 @@ final class SaidStage1 implements AutoCloseable {
                 NDArray logits = lm.forward(prefix.concat(lm.embed(text), 1), mask, false);
                 NDArray mean = NextTokenLoss.mean(logits, batch.targets());
                 loss = mean.getFloat();
-                if (!Float.isFinite(loss)) {
-                    progress.metric(SKIPPED_STEPS, step, ++skippedSteps);
-                    return loss;
-                }
-                collector.backward(mean);
-                if (!FiniteGradients.of(projector, manager)) {
-                    FiniteGradients.clear(projector);
+                if (!FiniteGradients.backward(collector, mean, loss, projector, manager)) {
                     progress.metric(SKIPPED_STEPS, step, ++skippedSteps);
                     return loss;
                 }

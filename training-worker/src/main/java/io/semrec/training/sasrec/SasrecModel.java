@@ -111,13 +111,7 @@ public final class SasrecModel implements AutoCloseable {
                 NDArray real = Embedding.embedding(rows, hidden, SparseFormat.DENSE).head();
                 NDArray mean = params.loss().compute(network, real, Arrays.copyOf(targets, count), random);
                 loss = mean.getFloat();
-                if (!Float.isFinite(loss)) {
-                    skippedSteps++;
-                    return loss;
-                }
-                collector.backward(mean);
-                if (!FiniteGradients.of(network, manager)) {
-                    FiniteGradients.clear(network);
+                if (!FiniteGradients.backward(collector, mean, loss, network, manager)) {
                     skippedSteps++;
                     return loss;
                 }

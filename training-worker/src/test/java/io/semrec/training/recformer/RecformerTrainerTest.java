@@ -109,8 +109,7 @@ class RecformerTrainerTest {
     @Test
     void aStepWithANonFiniteLossIsSkippedAndChangesNoWeight() {
         RecformerSettings settings = TinyRecformer.settings();
-        try (RecformerModel model = RecformerModel.create(RecformerTrainer.fromWeights(TinyRecformer.randomEncoder()),
-                1e-3, 1, 1, Device.cpu())) {
+        try (RecformerModel model = tinyModel()) {
             List<TokenSequence> itemSequences = itemSequences(settings);
             float[][] matrix = model.encode(itemSequences, 8);
             matrix[2][0] = Float.NaN;
@@ -154,6 +153,12 @@ class RecformerTrainerTest {
         }
     }
 
+    /** A model of the tiny random encoder, learning rate 1e-3, one thread. */
+    private static RecformerModel tinyModel() {
+        return RecformerModel.create(RecformerTrainer.fromWeights(TinyRecformer.randomEncoder()), 1e-3, 1, 1,
+                Device.cpu());
+    }
+
     /** The tiny settings with some parameters changed. */
     private static RecformerSettings settings(Map<String, Object> changes) {
         Map<String, Object> params = new LinkedHashMap<>(TinyRecformer.params());
@@ -195,8 +200,7 @@ class RecformerTrainerTest {
     @Test
     void fineTuningStepsLeaveNothingBehindOnTheItemMatrix() {
         RecformerSettings settings = TinyRecformer.settings();
-        try (RecformerModel model = RecformerModel.create(RecformerTrainer.fromWeights(TinyRecformer.randomEncoder()),
-                1e-3, 1, 1, Device.cpu())) {
+        try (RecformerModel model = tinyModel()) {
             List<TokenSequence> itemSequences = itemSequences(settings);
             model.setItemMatrix(model.encode(itemSequences, 8));
             int held = model.itemMatrixArrays();
@@ -210,8 +214,7 @@ class RecformerTrainerTest {
     @Test
     void encodingAndStepsLeaveNothingBehindOnTheModel() {
         RecformerSettings settings = TinyRecformer.settings();
-        try (RecformerModel model = RecformerModel.create(RecformerTrainer.fromWeights(TinyRecformer.randomEncoder()),
-                1e-3, 1, 1, Device.cpu())) {
+        try (RecformerModel model = tinyModel()) {
             List<TokenSequence> itemSequences = itemSequences(settings);
             model.setItemMatrix(model.encode(itemSequences, 8));
             model.finetuneStep(itemSequences.subList(0, 4), new int[] {1, 2, 3, 4}, settings.tau());
