@@ -251,13 +251,14 @@ public final class RecformerEncoder implements SequenceEncoder {
                 b.globalQuery);
         for (int head = 0; head < architecture.heads(); head++) {
             int column = head * headSize;
-            float max = Float.NEGATIVE_INFINITY;
             for (int j = 0; j < length; j++) {
                 b.scores[j] = VectorMath.dot(b.globalQuery, column, b.projected, j * width + KEY_GLOBAL * hidden + column,
-                        headSize) * scale;
-                max = Math.max(max, b.scores[j]);
+                        headSize);
             }
-            mix(b, b.scores, length, max, 0, VALUE_GLOBAL, column, 1);
+            VectorMath.scaledSoftmax(b.scores, length, scale);
+            Arrays.fill(b.mixed, column, column + headSize, 0f);
+            VectorMath.addWeightedRows(b.scores, 0, length, b.projected, VALUE_GLOBAL * hidden + column, width,
+                    headSize, b.mixed, column);
         }
     }
 
@@ -281,45 +282,17 @@ public final class RecformerEncoder implements SequenceEncoder {
         for (int head = 0; head < architecture.heads(); head++) {
             int column = head * headSize;
             int queryAt = i * width + QUERY * hidden + column;
+            // Slot 0 is CLS; slot n > 0 is token from + n - 1.
             scores[0] = VectorMath.dot(b.projected, queryAt, b.projected, KEY * hidden + column, headSize);
-            Arrays.fill(scores, 1, window + 1, 0f);
-            for (int d = 0; d < headSize; d++) {
-                float q = b.projected[queryAt + d];
-                int keyAt = (column + d) * tokenBudget + from - 1;
-                for (int n = 1; n <= window; n++) {
-                    scores[n] += q * b.keys[keyAt + n];
-                }
-            }
-            float max = Float.NEGATIVE_INFINITY;
-            for (int n = 0; n <= window; n++) {
-                scores[n] *= scale;
-                max = Math.max(max, scores[n]);
-            }
-            mix(b, scores, window + 1, max, i, VALUE, column, from);
-        }
-    }
-
-    /**
-     * Softmax of {@code scores[0..count)} and the weighted sum of the matching value rows into
-     * {@code mixed[row]}; slot 0 is CLS, slot {@code n > 0} is token {@code firstKey + n - 1}.
-     */
-    private void mix(Buffers b, float[] scores, int count, float max, int row, int valueBlock, int column,
-            int firstKey) {
-        int width = FUSED * hidden;
-        float sum = 0;
-        for (int n = 0; n < count; n++) {
-            scores[n] = (float) Math.exp(scores[n] - max);
-            sum += scores[n];
-        }
-        int outAt = row * hidden + column;
-        Arrays.fill(b.mixed, outAt, outAt + headSize, 0f);
-        for (int n = 0; n < count; n++) {
-            float p = scores[n] / sum;
-            int key = n == 0 ? 0 : firstKey + n - 1;
-            int valueAt = key * width + valueBlock * hidden + column;
-            for (int k = 0; k < headSize; k++) {
-                b.mixed[outAt + k] += p * b.projected[valueAt + k];
-            }
+            VectorMath.rowTimesColumns(b.projected, queryAt, headSize, b.keys, column * tokenBudget + from,
+                    tokenBudget, window, scores, 1);
+            VectorMath.scaledSoftmax(scores, window + 1, scale);
+            int outAt = i * hidden + column;
+            Arrays.fill(b.mixed, outAt, outAt + headSize, 0f);
+            VectorMath.addWeightedRows(scores, 0, 1, b.projected, VALUE * hidden + column, width, headSize, b.mixed,
+                    outAt);
+            VectorMath.addWeightedRows(scores, 1, window, b.projected, from * width + VALUE * hidden + column, width,
+                    headSize, b.mixed, outAt);
         }
     }
 

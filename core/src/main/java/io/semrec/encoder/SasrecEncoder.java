@@ -5,6 +5,7 @@ import io.semrec.encoder.SasrecWeights.Dense;
 import io.semrec.encoder.SasrecWeights.Layer;
 import io.semrec.encoder.SasrecWeights.Norm;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -100,26 +101,12 @@ public final class SasrecEncoder implements SequenceEncoder {
             for (int head = 0; head < weights.heads(); head++) {
                 int column = head * headDim;
                 int queryAt = t * dim + column;
-                float max = Float.NEGATIVE_INFINITY;
                 for (int j = 0; j <= t; j++) {
-                    scores[j] = VectorMath.dot(b.queries, queryAt, b.keys, j * dim + column, headDim) * attentionScale;
-                    max = Math.max(max, scores[j]);
+                    scores[j] = VectorMath.dot(b.queries, queryAt, b.keys, j * dim + column, headDim);
                 }
-                float sum = 0;
-                for (int j = 0; j <= t; j++) {
-                    scores[j] = (float) Math.exp(scores[j] - max);
-                    sum += scores[j];
-                }
-                for (int i = 0; i < headDim; i++) {
-                    b.mixed[queryAt + i] = 0;
-                }
-                for (int j = 0; j <= t; j++) {
-                    float p = scores[j] / sum;
-                    int valueAt = j * dim + column;
-                    for (int i = 0; i < headDim; i++) {
-                        b.mixed[queryAt + i] += p * b.values[valueAt + i];
-                    }
-                }
+                VectorMath.scaledSoftmax(scores, t + 1, attentionScale);
+                Arrays.fill(b.mixed, queryAt, queryAt + headDim, 0f);
+                VectorMath.addWeightedRows(scores, 0, t + 1, b.values, column, dim, headDim, b.mixed, queryAt);
             }
         }
     }

@@ -1,10 +1,12 @@
 package io.semrec.encoder;
 
+import java.util.Arrays;
+
 /**
  * Plain-Java kernels the serving encoders share, written so HotSpot vectorises their inner loops:
- * dense layers as sums of scaled weight rows, layer norm, dot products. Dense layers run on the Vector
- * API ({@link SimdMatmul}) where the JVM has it ({@code --add-modules jdk.incubator.vector}) and makes it
- * fast; see {@link #simdEnabled}.
+ * dense layers as sums of scaled weight rows, attention's scores, softmax and weighted sums, layer norm,
+ * dot products. Dense layers and attention run on the Vector API ({@link SimdMatmul}, {@link SimdAttention})
+ * where the JVM has it ({@code --add-modules jdk.incubator.vector}) and makes it fast; see {@link #simdEnabled}.
  */
 public final class VectorMath {
 
@@ -32,6 +34,81 @@ public final class VectorMath {
 
     private VectorMath() {
     }
+
+    /**
+     * {@code out[outAt + n] = sum_d x[xAt + d] * columns[columnsAt + d * stride + n]} for {@code n < count}:
+     * a query's scores against keys stored transposed, {@code [feature][token]}.
+     */
+    static void rowTimesColumns(float[] x, int xAt, int depth, float[] columns, int columnsAt, int stride, int count,
+            float[] out, int outAt) {
+        if (SIMD) {
+            SimdAttention.rowTimesColumns(x, xAt, depth, columns, columnsAt, stride, count, out, outAt);
+        } else {
+            scalarRowTimesColumns(x, xAt, depth, columns, columnsAt, stride, count, out, outAt);
+        }
+    }
+
+    static void scalarRowTimesColumns(float[] x, int xAt, int depth, float[] columns, int columnsAt, int stride,
+            int count, float[] out, int outAt) {
+        Arrays.fill(out, outAt, outAt + count, 0f);
+        for (int d = 0; d < depth; d++) {
+            float value = x[xAt + d];
+            int columnAt = columnsAt + d * stride;
+            for (int n = 0; n < count; n++) {
+                out[outAt + n] += value * columns[columnAt + n];
+            }
+        }
+    }
+
+    /** In place, {@code scores[0..count)} scaled, then their softmax (the largest subtracted first). */
+    static void scaledSoftmax(float[] scores, int count, float scale) {
+        if (SIMD) {
+            SimdAttention.scaledSoftmax(scores, count, scale);
+        } else {
+            scalarScaledSoftmax(scores, count, scale);
+        }
+    }
+
+    static void scalarScaledSoftmax(float[] scores, int count, float scale) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int n = 0; n < count; n++) {
+            scores[n] *= scale;
+            max = Math.max(max, scores[n]);
+        }
+        float sum = 0;
+        for (int n = 0; n < count; n++) {
+            scores[n] = (float) Math.exp(scores[n] - max);
+            sum += scores[n];
+        }
+        for (int n = 0; n < count; n++) {
+            scores[n] /= sum;
+        }
+    }
+
+    /**
+     * {@code out[outAt + k] += sum_n weights[weightsAt + n] * rows[firstAt + n * stride + k]} for
+     * {@code n < count}, {@code k < length}: attention's weighted sum of value rows.
+     */
+    static void addWeightedRows(float[] weights, int weightsAt, int count, float[] rows, int firstAt, int stride,
+            int length, float[] out, int outAt) {
+        if (SIMD) {
+            SimdAttention.addWeightedRows(weights, weightsAt, count, rows, firstAt, stride, length, out, outAt);
+        } else {
+            scalarAddWeightedRows(weights, weightsAt, count, rows, firstAt, stride, length, out, outAt);
+        }
+    }
+
+    static void scalarAddWeightedRows(float[] weights, int weightsAt, int count, float[] rows, int firstAt,
+            int stride, int length, float[] out, int outAt) {
+        for (int n = 0; n < count; n++) {
+            float weight = weights[weightsAt + n];
+            int rowAt = firstAt + n * stride;
+            for (int k = 0; k < length; k++) {
+                out[outAt + k] += weight * rows[rowAt + k];
+            }
+        }
+    }
+
 
     /** Whether the serving encoders' dense layers run on the Vector API (for benchmarks and logs). */
     public static boolean simd() {
