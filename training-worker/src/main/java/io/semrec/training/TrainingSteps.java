@@ -73,8 +73,9 @@ public class TrainingSteps {
     }
 
     /**
-     * Ranks every item for each user of {@code users} (phase {@code split}), reports the metrics as
-     * {@code <split>.<metric>} and returns them; null when no user has enough events to be evaluated.
+     * Ranks every item for each user of {@code users} (phase {@code split}) and returns the metrics; null when
+     * no user has enough events to be evaluated. The method reports them ({@link ModelMetrics#report}) at the
+     * step of the checkpoint it keeps.
      *
      * @param historyWindow most recent history items the model sees, as serving does
      */
@@ -90,7 +91,6 @@ public class TrainingSteps {
                 .withThreads(Math.max(1, context.threads()));
         RankingMetrics metrics = new FullRankingEvaluator(itemCount, options).evaluate(scorer, users);
         context.progress().step(users.size());
-        metrics.asMap().forEach((name, value) -> context.progress().metric(split + "." + name, 0, value));
         context.checkStop();
         return metrics;
     }

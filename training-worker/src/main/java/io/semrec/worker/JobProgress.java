@@ -10,15 +10,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Collects a trainer's reports in memory; each heartbeat drains them into one write, which is what
- * keeps a fast trainer from flooding the database.
+ * keeps a fast trainer from flooding the database: each series keeps its latest
+ * {@link #POINTS_PER_SERIES} steps between two heartbeats, so a per-step loss is thinned while a
+ * per-epoch series (validation, epoch loss) loses no point even when epochs take less than a heartbeat.
  */
 final class JobProgress implements ProgressReporter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Points kept per series between two heartbeats (the latest steps). */
+    static final int POINTS_PER_SERIES = 16;
 
     private final Clock clock;
     private final Instant started;
@@ -27,7 +33,8 @@ final class JobProgress implements ProgressReporter {
     private int step;
     private Instant phaseStarted;
     private boolean changed = true;
-    private final Map<String, MetricPoint> pending = new LinkedHashMap<>();
+    /** By series name (in the order names first appeared), then by step (oldest first); a step reported again keeps its last value. */
+    private final Map<String, LinkedHashMap<Integer, MetricPoint>> pending = new LinkedHashMap<>();
 
     JobProgress(Clock clock) {
         this.clock = clock;
@@ -55,8 +62,12 @@ final class JobProgress implements ProgressReporter {
 
     @Override
     public synchronized void metric(String name, int step, double value) {
-        // Re-inserting keeps the first position, so points leave in the order names first appeared.
-        pending.put(name, new MetricPoint(name, step, value));
+        LinkedHashMap<Integer, MetricPoint> series = pending.computeIfAbsent(name, n -> new LinkedHashMap<>());
+        series.remove(step);
+        series.put(step, new MetricPoint(name, step, value));
+        if (series.size() > POINTS_PER_SERIES) {
+            series.remove(series.keySet().iterator().next());
+        }
     }
 
     /** What was reported since the last call; {@link ProgressSnapshot#EMPTY} when nothing was. */
@@ -64,7 +75,9 @@ final class JobProgress implements ProgressReporter {
         if (!changed && pending.isEmpty()) {
             return ProgressSnapshot.EMPTY;
         }
-        ProgressSnapshot snapshot = new ProgressSnapshot(changed ? document() : null, new ArrayList<>(pending.values()));
+        List<MetricPoint> points = new ArrayList<>();
+        pending.values().forEach(series -> points.addAll(series.values()));
+        ProgressSnapshot snapshot = new ProgressSnapshot(changed ? document() : null, points);
         changed = false;
         pending.clear();
         return snapshot;

@@ -50,6 +50,7 @@ public class PopularityMethod implements TrainingMethod {
         double seconds = (System.nanoTime() - start) / 1e9;
         context.progress().step(1);
         ModelMetrics metrics = new ModelMetrics(validation, test, TrainingSteps.maskSeen(context), seconds, null);
+        metrics.report(context.progress(), 0);
         return steps.outcome(context, dataset, ScoreMetric.DOT, metrics,
                 item -> new float[] {(float) Math.log1p(published.count(item))});
     }

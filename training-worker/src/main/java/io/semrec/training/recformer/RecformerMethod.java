@@ -76,8 +76,10 @@ public class RecformerMethod implements TrainingMethod {
                         scorer, split.validation(), window);
                 RankingMetrics test = steps.evaluate(context, TrainingSteps.TEST, dataset.itemCount(), scorer,
                         split.test(), window);
-                Map<String, Object> metrics = new LinkedHashMap<>(
-                        new ModelMetrics(validation, test, maskSeen, seconds, finetuned.epochs()).asMap());
+                ModelMetrics ranking = new ModelMetrics(validation, test, maskSeen, seconds, finetuned.epochs());
+                // At the kept epoch, as SASRec and SAID: its point of the validation curve becomes the all-users value.
+                ranking.report(context.progress(), finetuned.bestEpoch());
+                Map<String, Object> metrics = new LinkedHashMap<>(ranking.asMap());
                 // 0 when no fine-tuned checkpoint validated better than the encoder it started from.
                 metrics.put(BEST_EPOCH, finetuned.bestEpoch());
                 float[][] vectors = finetuned.itemVectors();

@@ -49,6 +49,7 @@ public class TextKnnMethod implements TrainingMethod {
         RankingMetrics test = steps.evaluate(context, TrainingSteps.TEST, dataset.itemCount(), scorer, split.test(),
                 window);
         ModelMetrics metrics = new ModelMetrics(validation, test, TrainingSteps.maskSeen(context), seconds, null);
+        metrics.report(context.progress(), 0);
         float[][] vectors = model.itemVectors();
         return steps.outcome(context, dataset, TextKnnModel.METRIC, metrics, item -> vectors[item]);
     }
