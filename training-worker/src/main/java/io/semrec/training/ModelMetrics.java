@@ -26,6 +26,16 @@ public record ModelMetrics(RankingMetrics validation, RankingMetrics test, boole
     public void report(ProgressReporter progress, int step) {
         if (validation != null) {
             validation.asMap().forEach((name, value) -> progress.metric(VALIDATION + "." + name, step, value));
+            reportTest(progress, step);
+        }
+    }
+
+    /**
+     * Reports the test metrics alone, for a trainer whose validation curve ranks a sample of the users: the
+     * all-users validation would overwrite that curve's point at {@code step} (it stays in {@link #asMap}).
+     */
+    public void reportTest(ProgressReporter progress, int step) {
+        if (test != null) {
             test.asMap().forEach((name, value) -> progress.metric(TEST + "." + name, step, value));
         }
     }

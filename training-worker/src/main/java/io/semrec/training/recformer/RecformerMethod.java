@@ -77,8 +77,7 @@ public class RecformerMethod implements TrainingMethod {
                 RankingMetrics test = steps.evaluate(context, TrainingSteps.TEST, dataset.itemCount(), scorer,
                         split.test(), window);
                 ModelMetrics ranking = new ModelMetrics(validation, test, maskSeen, seconds, finetuned.epochs());
-                // At the kept epoch, as SASRec and SAID: its point of the validation curve becomes the all-users value.
-                ranking.report(context.progress(), finetuned.bestEpoch());
+                ranking.reportTest(context.progress(), finetuned.bestEpoch());
                 Map<String, Object> metrics = new LinkedHashMap<>(ranking.asMap());
                 // 0 when no fine-tuned checkpoint validated better than the encoder it started from.
                 metrics.put(BEST_EPOCH, finetuned.bestEpoch());
