@@ -32,6 +32,7 @@ public final class RecformerParameters {
     public static final String FINETUNE_EPOCHS = "finetuneEpochs";
     public static final String FROZEN_EPOCHS = "frozenEpochs";
     public static final String FINETUNE_LR = "finetuneLr";
+    public static final String FINETUNE_LAYERS = "finetuneLayers";
     public static final String FINETUNE_BATCH_SIZE = "finetuneBatchSize";
     public static final String FINETUNE_SEQUENCES = "finetuneSequences";
     public static final String PATIENCE = "patience";
@@ -80,6 +81,9 @@ public final class RecformerParameters {
                     ParameterSpec.integer(FROZEN_EPOCHS, 1, 0, 1000,
                             "stage-2 epochs: the best stage-1 item matrix frozen, the sequence side keeps training"),
                     ParameterSpec.number(FINETUNE_LR, 5e-5, 1e-7, 1, "AdamW learning rate of fine-tuning"),
+                    ParameterSpec.integer(FINETUNE_LAYERS, 6, 1, 6,
+                            "top encoder layers fine-tuning trains; the embeddings and the layers below stay frozen"
+                                    + " (cheaper steps)"),
                     ParameterSpec.integer(FINETUNE_BATCH_SIZE, 16, 1, 1024, "sequences per fine-tuning step"),
                     ParameterSpec.integer(FINETUNE_SEQUENCES, 1600, 1, 10_000_000,
                             "user sequences (one target each) per fine-tuning epoch, drawn afresh each epoch; all when fewer"),

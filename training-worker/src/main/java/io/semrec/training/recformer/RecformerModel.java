@@ -42,6 +42,7 @@ final class RecformerModel implements AutoCloseable {
     /** Element-wise gradient clip: a guard against rare spikes. */
     private static final float GRADIENT_CLIP = 5f;
     private static final String WORD_EMBEDDINGS = "embeddings.word_embeddings.weight";
+    private static final String LAYER_PREFIX = "encoder.layer.";
 
     private final Model model;
     private final RecformerEncoder encoder;
@@ -63,6 +64,15 @@ final class RecformerModel implements AutoCloseable {
      */
     static RecformerModel create(Function<NDManager, RecformerEncoder> source, double lr, int seed, int threads,
             Device device) {
+        return create(source, lr, seed, threads, device, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param trainableLayers the top encoder layers that learn; the embeddings and the layers below stay
+     *     frozen, so backward stops there (cheaper steps); at least the encoder's layer count: all learn
+     */
+    static RecformerModel create(Function<NDManager, RecformerEncoder> source, double lr, int seed, int threads,
+            Device device, int trainableLayers) {
         Engine engine = Engine.getInstance();
         if (threads > 0) {
             JniUtils.setNumThreads(threads);
@@ -82,7 +92,27 @@ final class RecformerModel implements AutoCloseable {
         trainer.initialize(encoder.inputShapes(1, 1));
         // As the reference: word embeddings stay frozen (most of the parameters; the MLM head still learns).
         encoder.huggingFaceParameters().get(WORD_EMBEDDINGS).freeze(true);
+        int firstTrainable = encoder.config().architecture().layers() - trainableLayers;
+        if (firstTrainable > 0) {
+            encoder.huggingFaceParameters().forEach((name, parameter) -> {
+                if (belowLayer(name, firstTrainable)) {
+                    parameter.freeze(true);
+                }
+            });
+        }
         return new RecformerModel(model, encoder, trainer);
+    }
+
+    /** Whether a parameter (by Hugging Face name) is an embedding or belongs to a layer below {@code layer}. */
+    static boolean belowLayer(String name, int layer) {
+        if (name.startsWith("embeddings.")) {
+            return true;
+        }
+        if (!name.startsWith(LAYER_PREFIX)) {
+            return false;
+        }
+        int end = name.indexOf('.', LAYER_PREFIX.length());
+        return Integer.parseInt(name.substring(LAYER_PREFIX.length(), end)) < layer;
     }
 
     /** The loss parts of one pre-training step. */

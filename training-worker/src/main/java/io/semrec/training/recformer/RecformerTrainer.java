@@ -204,7 +204,7 @@ public final class RecformerTrainer {
         FullRankingEvaluator evaluator = new FullRankingEvaluator(items.length,
                 EvaluationOptions.DEFAULTS.withMaskSeen(maskSeen).withHistoryWindow(settings.maxItems()));
         RecformerModel model = RecformerModel.create(start, settings.finetuneLr(), settings.seed(), settings.threads(),
-                device);
+                device, settings.finetuneLayers());
         try {
             List<TokenSequence> itemSequences = Arrays.stream(items).map(trainAssembler::item).toList();
             float[][] bestItems = model.encode(itemSequences, ENCODE_BATCH);

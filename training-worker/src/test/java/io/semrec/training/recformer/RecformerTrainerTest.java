@@ -154,6 +154,31 @@ class RecformerTrainerTest {
     }
 
     /** A model of the tiny random encoder, learning rate 1e-3, one thread. */
+    @Test
+    void finetuningOnlyTheTopLayerLeavesTheEmbeddingsAndTheLayerBelowAsTheyWere() {
+        RecformerSettings settings = TinyRecformer.settings();
+        try (RecformerModel model = RecformerModel.create(RecformerTrainer.fromWeights(TinyRecformer.randomEncoder()),
+                1e-3, 1, 1, Device.cpu(), 1)) {
+            List<TokenSequence> itemSequences = itemSequences(settings);
+            model.setItemMatrix(model.encode(itemSequences, 8));
+            Map<String, Tensor> before = model.weights().tensors();
+            model.finetuneStep(itemSequences.subList(0, 4), new int[] {1, 2, 3, 4}, settings.tau());
+            Map<String, Tensor> after = model.weights().tensors();
+            int changedAbove = 0;
+            for (String name : before.keySet()) {
+                boolean changed = !Arrays.equals(before.get(name).toFloats(), after.get(name).toFloats());
+                if (RecformerModel.belowLayer(name, 1)) {
+                    assertFalse(changed, name + " is frozen");
+                } else if (changed) {
+                    changedAbove++;
+                }
+            }
+            assertTrue(before.keySet().stream().anyMatch(name -> name.startsWith("embeddings.")));
+            assertTrue(before.keySet().stream().anyMatch(name -> name.startsWith("encoder.layer.0.")));
+            assertTrue(changedAbove > 0, "the top layer learns");
+        }
+    }
+
     private static RecformerModel tinyModel() {
         return RecformerModel.create(RecformerTrainer.fromWeights(TinyRecformer.randomEncoder()), 1e-3, 1, 1,
                 Device.cpu());
