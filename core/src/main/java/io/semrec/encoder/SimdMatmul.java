@@ -8,7 +8,8 @@ import jdk.incubator.vector.VectorSpecies;
  * tile of outputs in registers while it walks the inputs, so each weight vector it loads feeds four
  * multiply-adds (the scalar loop loads and stores the output row for every one). The tile is 4 rows x 4
  * vectors where vectors are 512 bits (AVX-512 has 32 registers: 16 accumulators fit), else 4 x 2
- * (16 registers); on AVX-512 the wider tile cut a Recformer encode by a sixth.
+ * (16 registers); on AVX-512 the wider tile cut a Recformer encode by a sixth. The two tiles are written
+ * out separately on purpose: accumulators in an array or a loop would not stay in registers.
  * Loaded only where {@link VectorMath} found the {@code jdk.incubator.vector} module; see
  * docs/decisions/0014-serving-encoders-use-the-vector-api-from-java-25.md.
  */
