@@ -145,7 +145,7 @@ final class SimdMatmul {
             a32 = w2.fma(x3, a32);
             a33 = w3.fma(x3, a33);
         }
-        int out0 = (row + 0) * width + col;
+        int out0 = row * width + col;
         a00.intoArray(out, out0);
         a01.intoArray(out, out0 + LANES);
         a02.intoArray(out, out0 + 2 * LANES);

@@ -109,8 +109,7 @@ public final class VectorMath {
         }
     }
 
-
-    /** Whether the serving encoders' dense layers run on the Vector API (for benchmarks and logs). */
+    /** Whether the serving encoders' dense layers and attention run on the Vector API (for benchmarks and logs). */
     public static boolean simd() {
         return SIMD;
     }

@@ -153,12 +153,10 @@ class RecformerTrainerTest {
         }
     }
 
-    /** A model of the tiny random encoder, learning rate 1e-3, one thread. */
     @Test
     void finetuningOnlyTheTopLayerLeavesTheEmbeddingsAndTheLayerBelowAsTheyWere() {
         RecformerSettings settings = TinyRecformer.settings();
-        try (RecformerModel model = RecformerModel.create(RecformerTrainer.fromWeights(TinyRecformer.randomEncoder()),
-                1e-3, 1, 1, Device.cpu(), 1)) {
+        try (RecformerModel model = tinyModel(1)) {
             List<TokenSequence> itemSequences = itemSequences(settings);
             model.setItemMatrix(model.encode(itemSequences, 8));
             Map<String, Tensor> before = model.weights().tensors();
@@ -179,9 +177,15 @@ class RecformerTrainerTest {
         }
     }
 
+    /** A model of the tiny random encoder, learning rate 1e-3, one thread, every layer trainable. */
     private static RecformerModel tinyModel() {
+        return tinyModel(Integer.MAX_VALUE);
+    }
+
+    /** The same with only the top {@code trainableLayers} layers trainable. */
+    private static RecformerModel tinyModel(int trainableLayers) {
         return RecformerModel.create(RecformerTrainer.fromWeights(TinyRecformer.randomEncoder()), 1e-3, 1, 1,
-                Device.cpu());
+                Device.cpu(), trainableLayers);
     }
 
     /** The tiny settings with some parameters changed. */
