@@ -4,8 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.semrec.api.Blocking;
 import io.semrec.api.ProblemException;
 import io.semrec.auth.ApiPrincipal;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -31,9 +33,23 @@ public class CatalogDirectory {
 
     /** The catalog, or 404; 403 if the caller's key is limited to another catalog. */
     public CatalogRef require(String slug) {
-        CatalogRef catalog = cache.get(slug, this::load)
-                .orElseThrow(() -> ProblemException.notFound("no catalog '" + slug + "'"));
+        return accessible(slug, cache.get(slug, this::load), identity.getAttribute(ApiPrincipal.ATTRIBUTE));
+    }
+
+    /**
+     * Like {@link #require}, for the event loop: only reading a catalog that is not cached goes to a worker
+     * thread. Call it after the request is authenticated.
+     */
+    public Uni<CatalogRef> requireAsync(String slug) {
         ApiPrincipal principal = identity.getAttribute(ApiPrincipal.ATTRIBUTE);
+        Optional<CatalogRef> cached = cache.getIfPresent(slug);
+        Uni<Optional<CatalogRef>> found = cached != null ? Uni.createFrom().item(cached)
+                : Blocking.onWorker(() -> cache.get(slug, this::load));
+        return found.map(catalog -> accessible(slug, catalog, principal));
+    }
+
+    private static CatalogRef accessible(String slug, Optional<CatalogRef> found, ApiPrincipal principal) {
+        CatalogRef catalog = found.orElseThrow(() -> ProblemException.notFound("no catalog '" + slug + "'"));
         if (principal != null && !principal.mayAccessCatalog(catalog.id())) {
             throw ProblemException.forbidden("this API key is limited to another catalog");
         }

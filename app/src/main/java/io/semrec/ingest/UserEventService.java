@@ -2,13 +2,15 @@ package io.semrec.ingest;
 
 import io.semrec.catalog.CatalogRef;
 import io.semrec.uservector.UserVectors;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -21,32 +23,28 @@ public class UserEventService {
     private static final String HISTORY = """
             SELECT i.external_id, e.seq, e.occurred_at
             FROM event e JOIN item i ON i.catalog_id = e.catalog_id AND i.id = e.item_id
-            WHERE e.catalog_id = ? AND e.user_id = ?
+            WHERE e.catalog_id = $1 AND e.user_id = $2
             ORDER BY %s
-            LIMIT ?
+            LIMIT $3
             """.formatted(EventOrder.newestFirst("e"));
 
     private final DataSource dataSource;
+    private final Pool pool;
 
-    UserEventService(DataSource dataSource) {
+    UserEventService(DataSource dataSource, Pool pool) {
         this.dataSource = dataSource;
+        this.pool = pool;
     }
 
-    public UserHistory history(CatalogRef catalog, String userId, int limit) throws SQLException {
-        List<UserHistory.Event> events = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(HISTORY)) {
-            statement.setLong(1, catalog.id());
-            statement.setString(2, userId);
-            statement.setInt(3, limit);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    events.add(new UserHistory.Event(rs.getString(1), rs.getObject(2, Long.class),
-                            rs.getObject(3, OffsetDateTime.class)));
-                }
+    /** On the reactive client: the user endpoint reads the history from the event loop (decision 16). */
+    public Uni<UserHistory> history(CatalogRef catalog, String userId, int limit) {
+        return pool.preparedQuery(HISTORY).execute(Tuple.of(catalog.id(), userId, (long) limit)).map(rows -> {
+            List<UserHistory.Event> events = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                events.add(new UserHistory.Event(row.getString(0), row.getLong(1), row.getOffsetDateTime(2)));
             }
-        }
-        return new UserHistory(userId, events);
+            return new UserHistory(userId, events);
+        });
     }
 
     /**

@@ -3,6 +3,7 @@ package io.semrec.ingest;
 import io.semrec.api.PageRequest;
 import io.semrec.auth.Roles;
 import io.semrec.catalog.CatalogDirectory;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -28,9 +29,10 @@ public class UserResource {
     @GET
     @Path("events")
     @RolesAllowed(Roles.READ)
-    public UserHistory history(@PathParam("catalog") String slug, @PathParam("user") String userId,
-            @QueryParam("limit") Integer limit) throws SQLException {
-        return events.history(directory.require(slug), userId, PageRequest.of(limit, null).limit());
+    public Uni<UserHistory> history(@PathParam("catalog") String slug, @PathParam("user") String userId,
+            @QueryParam("limit") Integer limit) {
+        int count = PageRequest.of(limit, null).limit();
+        return directory.requireAsync(slug).flatMap(catalog -> events.history(catalog, userId, count));
     }
 
     /**

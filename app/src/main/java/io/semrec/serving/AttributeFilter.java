@@ -1,8 +1,7 @@
 package io.semrec.serving;
 
 import io.semrec.api.ProblemException;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.List;
 
 /**
@@ -15,7 +14,7 @@ public record AttributeFilter(String attribute, String value) {
     public static final int MAX_FILTERS = 10;
 
     private static final String CONDITION = """
-            AND EXISTS (SELECT 1 FROM (SELECT CAST(? AS text) AS name, CAST(? AS text) AS value) f
+            AND EXISTS (SELECT 1 FROM (SELECT CAST($%d AS text) AS name, CAST($%d AS text) AS value) f
                 WHERE CASE jsonb_typeof(i.attributes -> f.name)
                     WHEN 'array' THEN EXISTS (SELECT 1 FROM jsonb_array_elements_text(i.attributes -> f.name) e
                                               WHERE e = f.value)
@@ -26,19 +25,30 @@ public record AttributeFilter(String attribute, String value) {
                 END)
             """;
 
-    /** {@code AND} conditions for the filters on the item row aliased {@code i}; bind with {@link #bind}. */
-    static String sql(List<AttributeFilter> filters) {
-        return CONDITION.repeat(filters.size());
+    /**
+     * {@code AND} conditions for the filters on the item row aliased {@code i}, with parameters numbered from
+     * {@code firstParameter}; {@link #bind} adds their values in the same order.
+     */
+    static String sql(List<AttributeFilter> filters, int firstParameter) {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < filters.size(); i++) {
+            int name = firstParameter + 2 * i;
+            sql.append(CONDITION.formatted(name, name + 1));
+        }
+        return sql.toString();
     }
 
-    /** Binds the parameters of {@link #sql} from {@code index} on; returns the next free index. */
-    static int bind(PreparedStatement statement, int index, List<AttributeFilter> filters) throws SQLException {
-        int p = index;
+    /** Adds the parameters of {@link #sql} to the tuple. */
+    static Tuple bind(Tuple parameters, List<AttributeFilter> filters) {
         for (AttributeFilter filter : filters) {
-            statement.setString(p++, filter.attribute);
-            statement.setString(p++, filter.value);
+            parameters.addString(filter.attribute).addString(filter.value);
         }
-        return p;
+        return parameters;
+    }
+
+    /** How many parameters {@link #sql} uses. */
+    static int parameterCount(List<AttributeFilter> filters) {
+        return 2 * filters.size();
     }
 
     /** Parses the repeated {@code filter} query parameter; 400 naming {@code filter} when malformed. */

@@ -3,11 +3,13 @@ package io.semrec.serving;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.agroal.api.AgroalDataSource;
+import io.semrec.api.Blocking;
 import io.semrec.artifact.ArtifactStore;
 import io.semrec.encoder.SequenceEncoder;
 import io.semrec.encoder.VectorMath;
 import io.semrec.model.PublishedModel;
 import io.semrec.uservector.UserVectors;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.sql.Connection;
@@ -43,6 +45,12 @@ public class ModelVectorCache {
     /** The model's vectors; empty if the model does not exist (any more). */
     Optional<ModelVectors> get(long modelId) {
         return Optional.ofNullable(cache.get(modelId, this::load));
+    }
+
+    /** Like {@link #get}, for the event loop: only loading the vectors goes to a worker thread. */
+    Uni<Optional<ModelVectors>> find(long modelId) {
+        ModelVectors cached = cache.getIfPresent(modelId);
+        return cached != null ? Uni.createFrom().item(Optional.of(cached)) : Blocking.onWorker(() -> get(modelId));
     }
 
     /** Loads the model's vectors now unless they are cached already. */

@@ -1,15 +1,14 @@
 package io.semrec.serving;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.agroal.api.AgroalDataSource;
 import io.semrec.catalog.CatalogRef;
 import io.semrec.catalog.CatalogSettings;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -30,41 +29,39 @@ class PopularItems {
     private record Key(long catalogId, List<AttributeFilter> filters) {
     }
 
-    private final AgroalDataSource dataSource;
-    private final Cache<Key, List<ScoredItem>> rankings;
+    private final Pool pool;
+    /** Concurrent misses of one key share a single query. */
+    private final AsyncCache<Key, List<ScoredItem>> rankings;
 
-    PopularItems(AgroalDataSource dataSource, ServingConfig config) {
-        this.dataSource = dataSource;
-        this.rankings = Caffeine.newBuilder().expireAfterWrite(config.popularityTtl()).maximumSize(10_000).build();
+    PopularItems(Pool pool, ServingConfig config) {
+        this.pool = pool;
+        this.rankings = Caffeine.newBuilder().expireAfterWrite(config.popularityTtl()).maximumSize(10_000).buildAsync();
     }
 
     /** The {@code k} most popular items passing the filters, leaving out {@code exclude} (external ids). */
-    List<ScoredItem> top(CatalogRef catalog, RecommendationQuery query, Set<String> exclude) {
-        return rankings.get(new Key(catalog.id(), query.filters()), this::rank).stream()
-                .filter(item -> !exclude.contains(item.itemId()))
-                .limit(query.k())
-                .toList();
+    Uni<List<ScoredItem>> top(CatalogRef catalog, RecommendationQuery query, Set<String> exclude) {
+        Key key = new Key(catalog.id(), query.filters());
+        return Uni.createFrom().completionStage(rankings.get(key, (k, executor) -> rank(k).subscribeAsCompletionStage()))
+                .map(ranking -> ranking.stream()
+                        .filter(item -> !exclude.contains(item.itemId()))
+                        .limit(query.k())
+                        .toList());
     }
 
-    private List<ScoredItem> rank(Key key) {
+    private Uni<List<ScoredItem>> rank(Key key) {
         String sql = """
                 SELECT i.external_id, count(e.item_id) AS events
                 FROM item i LEFT JOIN event e ON e.catalog_id = i.catalog_id AND e.item_id = i.id
-                WHERE i.catalog_id = ? AND i.available
-                """ + AttributeFilter.sql(key.filters) + "GROUP BY i.id, i.external_id ORDER BY events DESC, i.id LIMIT ?";
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setLong(1, key.catalogId);
-            query.setInt(AttributeFilter.bind(query, 2, key.filters), RANKING_LENGTH);
-            List<ScoredItem> ranking = new ArrayList<>();
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    ranking.add(new ScoredItem(rs.getString(1), rs.getLong(2)));
-                }
+                WHERE i.catalog_id = $1 AND i.available
+                """ + AttributeFilter.sql(key.filters, 2) + "GROUP BY i.id, i.external_id ORDER BY events DESC, i.id LIMIT $"
+                + (2 + AttributeFilter.parameterCount(key.filters));
+        Tuple parameters = AttributeFilter.bind(Tuple.of(key.catalogId), key.filters).addLong((long) RANKING_LENGTH);
+        return pool.preparedQuery(sql).execute(parameters).map(rows -> {
+            List<ScoredItem> ranking = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                ranking.add(new ScoredItem(row.getString(0), row.getLong(1)));
             }
             return ranking;
-        } catch (SQLException e) {
-            throw new IllegalStateException("ranking popular items failed", e);
-        }
+        }).onFailure().transform(e -> new IllegalStateException("ranking popular items failed", e));
     }
 }

@@ -2,12 +2,15 @@ package io.semrec.serving;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.semrec.api.Blocking;
 import io.semrec.api.ProblemException;
 import io.semrec.catalog.CatalogRef;
 import io.semrec.ingest.ItemService;
+import io.semrec.ingest.ItemView;
 import io.semrec.ingest.UserEventService;
 import io.semrec.ingest.UserHistory;
 import io.semrec.serving.Recommendations.Source;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -24,7 +27,8 @@ import java.util.Set;
 /**
  * Answers recommendation requests: encode the history with the active model's encoder, then one
  * nearest-neighbour query; the popularity ranking when there is no active model or nothing in the
- * history that the model knows.
+ * history that the model knows. Non-blocking: with the catalog and the model's vectors cached, a session
+ * or similar-items request runs on the event loop from start to end (decision 16).
  */
 @ApplicationScoped
 public class RecommendationService {
@@ -63,30 +67,33 @@ public class RecommendationService {
         }
     }
 
-    public Recommendations forUser(CatalogRef catalog, String userId, RecommendationQuery query) {
-        List<String> history = recentItems(catalog, userId);
-        return fromHistory(catalog, activeModel(catalog), userId, history, history, query, Endpoint.USER);
+    public Uni<Recommendations> forUser(CatalogRef catalog, String userId, RecommendationQuery query) {
+        return recentItems(catalog, userId).flatMap(history -> activeModel(catalog)
+                .flatMap(model -> fromHistory(catalog, model, userId, history, history, query, Endpoint.USER)));
     }
 
     /**
      * @param history the session's items, oldest first: the catalog's history length of the newest
      *        are encoded, and none of them is recommended (unless {@code exclude_seen=false})
      */
-    public Recommendations forSession(CatalogRef catalog, List<String> history, RecommendationQuery query) {
-        return forSession(catalog, activeModel(catalog), history, query);
+    public Uni<Recommendations> forSession(CatalogRef catalog, List<String> history, RecommendationQuery query) {
+        return activeModel(catalog).flatMap(model -> forSession(catalog, model, history, query));
     }
 
     /**
      * Like {@link #forSession(CatalogRef, List, RecommendationQuery)}, from one of the catalog's models
      * whether it is active or not: for trying models out next to each other.
      */
-    public Recommendations forSession(CatalogRef catalog, long modelId, List<String> history, RecommendationQuery query) {
-        ModelVectors model = vectors.get(modelId).filter(m -> m.catalogId == catalog.id())
-                .orElseThrow(() -> ProblemException.notFound("no model " + modelId + " in catalog '" + catalog.slug() + "'"));
-        return forSession(catalog, Optional.of(model), history, query);
+    public Uni<Recommendations> forSession(CatalogRef catalog, long modelId, List<String> history,
+            RecommendationQuery query) {
+        return vectors.find(modelId).flatMap(found -> {
+            ModelVectors model = found.filter(m -> m.catalogId == catalog.id()).orElseThrow(() -> ProblemException
+                    .notFound("no model " + modelId + " in catalog '" + catalog.slug() + "'"));
+            return forSession(catalog, Optional.of(model), history, query);
+        });
     }
 
-    private Recommendations forSession(CatalogRef catalog, Optional<ModelVectors> model, List<String> history,
+    private Uni<Recommendations> forSession(CatalogRef catalog, Optional<ModelVectors> model, List<String> history,
             RecommendationQuery query) {
         int keep = Math.min(history.size(), catalog.settings().historyLengthOrDefault());
         return fromHistory(catalog, model, null, history.subList(history.size() - keep, history.size()), history,
@@ -94,17 +101,17 @@ public class RecommendationService {
     }
 
     /** Items nearest to the item in the active model; never the item itself. */
-    public Recommendations similar(CatalogRef catalog, String itemId, RecommendationQuery query) {
-        Optional<ModelVectors> model = activeModel(catalog);
-        int index = model.map(m -> m.indexOf(itemId)).orElse(ModelVectors.ABSENT);
-        if (index == ModelVectors.ABSENT) {
-            requireItem(catalog, itemId);
-            return popularity(catalog, Set.of(itemId), query, Endpoint.SIMILAR);
-        }
-        ModelVectors m = model.get();
-        List<ScoredItem> nearest = search.nearest(catalog, m, m.vector(index), query.k(), new long[] {m.itemId(index)},
-                query.filters());
-        return answer(catalog, m.modelId, Source.MODEL, nearest, Endpoint.SIMILAR);
+    public Uni<Recommendations> similar(CatalogRef catalog, String itemId, RecommendationQuery query) {
+        return activeModel(catalog).flatMap(model -> {
+            int index = model.map(m -> m.indexOf(itemId)).orElse(ModelVectors.ABSENT);
+            if (index == ModelVectors.ABSENT) {
+                return Blocking.onWorker(() -> requireItem(catalog, itemId))
+                        .flatMap(known -> popularity(catalog, Set.of(itemId), query, Endpoint.SIMILAR));
+            }
+            ModelVectors m = model.get();
+            return search.nearest(catalog, m, m.vector(index), query.k(), new long[] {m.itemId(index)}, query.filters())
+                    .map(nearest -> answer(catalog, m.modelId, Source.MODEL, nearest, Endpoint.SIMILAR));
+        });
     }
 
     /**
@@ -112,9 +119,8 @@ public class RecommendationService {
      * @param userId the known user whose history this is; null for a session
      * @param encoded the items whose vectors form the query; {@code seenItems}: those to leave out
      */
-    private Recommendations fromHistory(CatalogRef catalog, Optional<ModelVectors> model, String userId,
-            List<String> encoded,
-            List<String> seenItems, RecommendationQuery query, Endpoint endpoint) {
+    private Uni<Recommendations> fromHistory(CatalogRef catalog, Optional<ModelVectors> model, String userId,
+            List<String> encoded, List<String> seenItems, RecommendationQuery query, Endpoint endpoint) {
         Set<String> seen = query.excludeSeen() ? new HashSet<>(seenItems) : Set.of();
         if (model.isEmpty()) {
             return popularity(catalog, seen, query, endpoint);
@@ -134,50 +140,51 @@ public class RecommendationService {
         }
         long[] exclude = seen.stream().mapToInt(m::indexOf).filter(index -> index != ModelVectors.ABSENT)
                 .mapToLong(m::itemId).toArray();
-        float[] queryVector = queryVector(m, userId, Arrays.copyOf(knownIds, known.size()), known);
-        List<ScoredItem> nearest = search.nearest(catalog, m, queryVector, query.k(), exclude, query.filters());
-        return answer(catalog, m.modelId, Source.MODEL, nearest, endpoint);
+        return queryVector(m, userId, Arrays.copyOf(knownIds, known.size()), known)
+                .flatMap(queryVector -> search.nearest(catalog, m, queryVector, query.k(), exclude, query.filters()))
+                .map(nearest -> answer(catalog, m.modelId, Source.MODEL, nearest, endpoint));
     }
 
-    /** The user's precomputed vector when the model has them and it matches this history; else the encoder's. */
-    private float[] queryVector(ModelVectors model, String userId, long[] itemIds, List<float[]> vectors) {
-        if (userId != null && model.precomputedUsers) {
-            Optional<float[]> stored = userVectors.find(model, userId, itemIds);
-            if (stored.isPresent()) {
-                return stored.get();
-            }
+    /**
+     * The user's precomputed vector when the model has them and it matches this history; else the encoder's.
+     * Reading the stored vector and running a heavy encoder go to a worker thread.
+     */
+    private Uni<float[]> queryVector(ModelVectors model, String userId, long[] itemIds, List<float[]> vectors) {
+        boolean precomputed = userId != null && model.precomputedUsers;
+        if (!precomputed && model.encoder.isLightweight()) {
+            return Uni.createFrom().item(() -> model.encoder.encode(itemIds, vectors));
         }
-        return model.encoder.encode(itemIds, vectors);
+        return Blocking.onWorker(() -> (precomputed ? userVectors.find(model, userId, itemIds) : Optional.<float[]>empty())
+                .orElseGet(() -> model.encoder.encode(itemIds, vectors)));
     }
 
     /** The items of the user's {@code historyLength} most recent events, oldest first. */
-    private List<String> recentItems(CatalogRef catalog, String userId) {
-        try {
-            List<String> oldestFirst = new ArrayList<>(userEvents.history(catalog, userId,
-                    catalog.settings().historyLengthOrDefault()).events().stream().map(UserHistory.Event::itemId).toList());
+    private Uni<List<String>> recentItems(CatalogRef catalog, String userId) {
+        return userEvents.history(catalog, userId, catalog.settings().historyLengthOrDefault()).map(history -> {
+            List<String> oldestFirst = new ArrayList<>(history.events().stream().map(UserHistory.Event::itemId).toList());
             Collections.reverse(oldestFirst);
             return oldestFirst;
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the history of a user failed", e);
-        }
+        });
     }
 
     /** 404 unless the catalog has the item. */
-    private void requireItem(CatalogRef catalog, String itemId) {
+    private ItemView requireItem(CatalogRef catalog, String itemId) {
         try {
-            items.get(catalog, itemId);
+            return items.get(catalog, itemId);
         } catch (SQLException e) {
             throw new IllegalStateException("looking up an item failed", e);
         }
     }
 
-    private Optional<ModelVectors> activeModel(CatalogRef catalog) {
-        return catalog.activeModelId() == null ? Optional.empty() : vectors.get(catalog.activeModelId());
+    private Uni<Optional<ModelVectors>> activeModel(CatalogRef catalog) {
+        return catalog.activeModelId() == null ? Uni.createFrom().item(Optional.empty())
+                : vectors.find(catalog.activeModelId());
     }
 
-    private Recommendations popularity(CatalogRef catalog, Set<String> exclude, RecommendationQuery query,
+    private Uni<Recommendations> popularity(CatalogRef catalog, Set<String> exclude, RecommendationQuery query,
             Endpoint endpoint) {
-        return answer(catalog, null, Source.POPULARITY, popular.top(catalog, query, exclude), endpoint);
+        return popular.top(catalog, query, exclude)
+                .map(ranked -> answer(catalog, null, Source.POPULARITY, ranked, endpoint));
     }
 
     private Recommendations answer(CatalogRef catalog, Long modelId, Source source, List<ScoredItem> ranked,

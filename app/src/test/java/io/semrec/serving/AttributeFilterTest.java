@@ -1,11 +1,15 @@
 package io.semrec.serving;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.semrec.api.ProblemException;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class AttributeFilterTest {
@@ -37,9 +41,17 @@ class AttributeFilterTest {
     }
 
     @Test
-    void sqlHasTwoParametersPerFilter() {
-        String sql = AttributeFilter.sql(List.of(new AttributeFilter("a", "1"), new AttributeFilter("b", "2")));
-        assertEquals(4, sql.chars().filter(c -> c == '?').count());
-        assertEquals("", AttributeFilter.sql(List.of()));
+    void sqlNumbersTwoParametersPerFilterFromTheGivenOne() {
+        List<AttributeFilter> filters = List.of(new AttributeFilter("a", "1"), new AttributeFilter("b", "2"));
+        String sql = AttributeFilter.sql(filters, 3);
+        for (int parameter = 3; parameter <= 6; parameter++) {
+            assertTrue(sql.contains("$" + parameter + " AS text"), sql);
+        }
+        assertFalse(sql.contains("$7") || sql.contains("$2 "), sql);
+        assertEquals(4, AttributeFilter.parameterCount(filters));
+        Tuple bound = AttributeFilter.bind(Tuple.of("first"), filters);
+        assertEquals(List.of("first", "a", "1", "b", "2"),
+                IntStream.range(0, bound.size()).mapToObj(bound::getString).toList());
+        assertEquals("", AttributeFilter.sql(List.of(), 1));
     }
 }

@@ -40,13 +40,13 @@ class ChosenModelSessionTest {
         List<String> history = List.of("i3", "i9", "i27");
         RecommendationQuery query = RecommendationQuery.of(10, true, List.of());
 
-        Recommendations answer = recommendations.forSession(catalog, other.modelId(), history, query);
+        Recommendations answer = recommendations.forSession(catalog, other.modelId(), history, query).await().indefinitely();
         assertEquals(other.modelId(), answer.modelId());
         assertEquals(other.exactTop(other.mean(history), Set.copyOf(history), 10),
                 answer.items().stream().map(ScoredItem::itemId).toList());
         // The active model chosen by id answers as the active model does.
-        assertEquals(recommendations.forSession(catalog, history, query),
-                recommendations.forSession(catalog, active.modelId(), history, query));
+        assertEquals(recommendations.forSession(catalog, history, query).await().indefinitely(),
+                recommendations.forSession(catalog, active.modelId(), history, query).await().indefinitely());
     }
 
     @Test
@@ -57,7 +57,8 @@ class ChosenModelSessionTest {
         String own = Api.createCatalog("chosen-own");
         Fixtures.items(own, List.of("a", "b"));
         ProblemException refused = assertThrows(ProblemException.class, () -> recommendations.forSession(
-                directory.require(own), foreign, List.of("a"), RecommendationQuery.of(5, true, List.of())));
+                directory.require(own), foreign, List.of("a"), RecommendationQuery.of(5, true, List.of()))
+                .await().indefinitely());
         assertEquals(404, refused.status);
     }
 }

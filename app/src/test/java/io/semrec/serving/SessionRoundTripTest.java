@@ -4,45 +4,70 @@ import static io.semrec.support.Api.admin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.semrec.model.ScoreMetric;
 import io.semrec.support.Fixtures;
+import io.semrec.support.RoundTripRelay;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
- * Counts the round trips of a session recommendation by the driver's own protocol log: pgjdbc
- * sends one Sync message per round trip, after all the statements it batches.
+ * Counts the database round trips of recommendation requests on the wire: serving's reactive client reaches
+ * PostgreSQL through a {@link RoundTripRelay}.
  */
 @QuarkusTest
+@TestProfile(SessionRoundTripTest.ThroughRelay.class)
 class SessionRoundTripTest {
 
-    private static final String PROTOCOL_LOGGER = "org.postgresql.core.v3.QueryExecutorImpl";
+    /** Serving's client (the reactive URL) goes through the relay; JDBC goes straight to the database. */
+    public static class ThroughRelay implements QuarkusTestProfile {
 
-    /** Counts Sync messages sent by request threads (not by background work such as pool validation). */
-    private static final class SyncCounter extends Handler {
-        final AtomicInteger syncs = new AtomicInteger();
+        static RoundTripRelay relay;
 
         @Override
-        public void publish(LogRecord record) {
-            if (String.valueOf(record.getMessage()).contains("FE=> Sync")
-                    && Thread.currentThread().getName().startsWith("executor-thread")) {
-                syncs.incrementAndGet();
+        public Map<String, String> getConfigOverrides() {
+            URI database = URI.create(ReactiveUrlFromJdbc.reactiveUrl(
+                    ConfigProvider.getConfig().getValue(ReactiveUrlFromJdbc.JDBC_URL, String.class)));
+            if (relay == null) {
+                relay = new RoundTripRelay(database.getHost(), database.getPort(), 50);
             }
+            String throughRelay = "postgresql://127.0.0.1:" + relay.port() + database.getRawPath()
+                    + (database.getRawQuery() == null ? "" : "?" + database.getRawQuery());
+            return Map.of(ReactiveUrlFromJdbc.REACTIVE_URL, throughRelay);
         }
+    }
 
-        @Override
-        public void flush() {
-        }
+    @Inject
+    Pool pool;
 
-        @Override
-        public void close() {
+    @Test
+    void theRelayCountsWaitingAsARoundTripAndPipeliningAsOne() {
+        SqlConnection connection = pool.getConnection().await().indefinitely();
+        try {
+            String query = "SELECT $1::int";
+            // Prepared once: the driver caches the statement per connection, as serving's searches are.
+            connection.preparedQuery(query).execute(Tuple.of(0)).await().indefinitely();
+            ThroughRelay.relay.takeRoundTrips();
+
+            connection.preparedQuery(query).execute(Tuple.of(1))
+                    .flatMap(first -> connection.preparedQuery(query).execute(Tuple.of(2))).await().indefinitely();
+            assertEquals(2, ThroughRelay.relay.takeRoundTrips(), "the second query waits for the first");
+
+            Uni.combine().all().unis(connection.preparedQuery(query).execute(Tuple.of(1)),
+                    connection.preparedQuery(query).execute(Tuple.of(2))).asTuple().await().indefinitely();
+            assertEquals(1, ThroughRelay.relay.takeRoundTrips(), "both queued before either answered");
+        } finally {
+            connection.closeAndAwait();
         }
     }
 
@@ -51,28 +76,16 @@ class SessionRoundTripTest {
         ServingFixture f = ServingFixture.create("round-trip", 50, 8, ScoreMetric.COSINE);
         Fixtures.events(f.catalog(), "u1", List.of("i4", "i5"));
         Map<String, Object> body = Map.of("history", List.of("i1", "i2", "i3"), "k", 10);
-        admin().contentType(ContentType.JSON).body(body).post(f.path("/recommendations")).then().statusCode(200);
-
-        assertEquals(1, roundTrips(() -> admin().contentType(ContentType.JSON).body(body)
-                .post(f.path("/recommendations")).then().statusCode(200)), "cached session recommendation");
-        // A user's history is read first: the counting sees more than one round trip when there are.
-        assertEquals(2, roundTrips(() -> admin().get(f.path("/users/u1/recommendations")).then().statusCode(200)),
-                "user recommendation");
-    }
-
-    private static int roundTrips(Runnable request) {
-        Logger protocol = Logger.getLogger(PROTOCOL_LOGGER);
-        Level level = protocol.getLevel();
-        SyncCounter counter = new SyncCounter();
-        counter.setLevel(Level.ALL);
-        protocol.setLevel(Level.FINEST);
-        protocol.addHandler(counter);
-        try {
-            request.run();
-        } finally {
-            protocol.removeHandler(counter);
-            protocol.setLevel(level);
+        for (int warm = 0; warm < 3; warm++) {
+            admin().contentType(ContentType.JSON).body(body).post(f.path("/recommendations")).then().statusCode(200);
+            admin().get(f.path("/users/u1/recommendations")).then().statusCode(200);
         }
-        return counter.syncs.get();
+        ThroughRelay.relay.takeRoundTrips();
+
+        admin().contentType(ContentType.JSON).body(body).post(f.path("/recommendations")).then().statusCode(200);
+        assertEquals(1, ThroughRelay.relay.takeRoundTrips(), "cached session recommendation");
+        // A user's history is read first, then searched: two.
+        admin().get(f.path("/users/u1/recommendations")).then().statusCode(200);
+        assertEquals(2, ThroughRelay.relay.takeRoundTrips(), "user recommendation");
     }
 }

@@ -7,9 +7,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.semrec.catalog.CatalogRef;
 import io.semrec.catalog.CatalogSettings;
 import io.semrec.support.Fixtures;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,26 +23,28 @@ class VectorSearchTest {
     @Inject
     ModelVectorCache vectors;
 
+    @Inject
+    Pool pool;
+
     @Test
-    void aFilterMatchingFivePercentStillYieldsKItemsThroughTheIndex() throws Exception {
+    void aFilterMatchingFivePercentStillYieldsKItemsThroughTheIndex() {
         FilterCatalog catalog = FilterCatalog.create();
         ServingFixture f = catalog.fixture();
         CatalogRef ref = new CatalogRef(Fixtures.catalogId(f.catalog()), f.catalog(), CatalogSettings.DEFAULTS, f.modelId());
         ModelVectors model = vectors.get(f.modelId()).orElseThrow();
-        try (Connection connection = Fixtures.dataSource().getConnection()) {
-            try (Statement statement = connection.createStatement()) {
-                // Small catalogs are otherwise served by filtering first and sorting, which needs no index.
-                statement.execute("SET enable_sort = off");
-            }
+        SqlConnection connection = pool.getConnection().await().indefinitely();
+        try {
+            // Small catalogs are otherwise served by filtering first and sorting, which needs no index.
+            connection.query("SET enable_sort = off").execute().await().indefinitely();
             for (String probe : List.of("i7", "i123", "i391")) {
                 List<ScoredItem> found = search.nearest(connection, ref, model, f.vectors().get(probe), 10, new long[0],
-                        List.of(AttributeFilter.parse("categories:Paper")));
+                        List.of(AttributeFilter.parse("categories:Paper"))).await().indefinitely();
                 assertEquals(10, found.size(), "near " + probe);
                 assertTrue(found.stream().allMatch(item -> catalog.paper().contains(item.itemId())), found.toString());
             }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("RESET enable_sort");
-            }
+            connection.query("RESET enable_sort").execute().await().indefinitely();
+        } finally {
+            connection.closeAndAwait();
         }
     }
 }

@@ -123,6 +123,12 @@ public final class RecformerEncoder implements SequenceEncoder {
         return tokenBudget;
     }
 
+    /** Tens of milliseconds per history: a transformer over its items' text. */
+    @Override
+    public boolean isLightweight() {
+        return false;
+    }
+
     /** Vectors alone do not say which items they are: Recformer reads items' tokens. */
     @Override
     public float[] encode(List<float[]> history) {

@@ -25,4 +25,12 @@ public interface SequenceEncoder {
     default float[] encode(long[] itemIds, List<float[]> history) {
         return encode(history);
     }
+
+    /**
+     * Whether one encode takes well under a millisecond, so serving may run it on an I/O thread. Encoders
+     * that run a text model per request are not, and serving encodes for them on a worker thread.
+     */
+    default boolean isLightweight() {
+        return true;
+    }
 }

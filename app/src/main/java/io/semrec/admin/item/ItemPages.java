@@ -122,7 +122,8 @@ public class ItemPages {
         ItemView shown = items.get(ref, item);
         Neighbours neighbours = new Neighbours(null, false, List.of());
         if (ref.activeModelId() != null) {
-            Recommendations similar = recommendations.similar(ref, item, RecommendationQuery.of(NEIGHBOURS, true, List.of()));
+            Recommendations similar = recommendations.similar(ref, item, RecommendationQuery.of(NEIGHBOURS, true, List.of()))
+                    .await().indefinitely();
             // Without a vector for the item, serving falls back to popular items: those are no neighbours.
             boolean hasVector = similar.source() == Recommendations.Source.MODEL;
             neighbours = new Neighbours(ref.activeModelId(), hasVector,

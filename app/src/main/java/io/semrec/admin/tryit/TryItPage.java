@@ -117,10 +117,11 @@ public class TryItPage {
         if (!form.history().isEmpty()) {
             RecommendationQuery query = RecommendationQuery.of(RECOMMENDED, true, List.of());
             active = column(ref, all.stream().filter(ModelView::active).findFirst().orElse(null),
-                    recommendations.forSession(ref, form.history(), query));
+                    recommendations.forSession(ref, form.history(), query).await().indefinitely());
             if (comparedId != null) {
                 ModelView chosen = models.get(ref, comparedId);
-                compared = column(ref, chosen, recommendations.forSession(ref, comparedId, form.history(), query));
+                compared = column(ref, chosen,
+                        recommendations.forSession(ref, comparedId, form.history(), query).await().indefinitely());
             }
         }
         return Response.ok(Templates.page(catalogs.summary(ref), form, historyItems(ref, form.history()), choices, others,
