@@ -6,19 +6,22 @@ import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Serving queries go through the reactive PostgreSQL client, everything else through JDBC; both must
  * reach the same database. Operators configure one URL, {@code quarkus.datasource.jdbc.url}, so the
- * reactive URL is derived from it unless {@code quarkus.datasource.reactive.url} is set explicitly
- * (this source has the lowest ordinal, so any explicit value wins).
+ * reactive URL is derived from it unless {@code quarkus.datasource.reactive.url} is set explicitly.
+ * The derived value's ordinal, {@value #ORDINAL}, is below every source where operators set properties
+ * (properties files 100 and 250, environment 300, system properties 400), so any explicit value wins;
+ * and above the defaults Quarkus records at build time, which hold the URL derived from the build's own
+ * configuration and would otherwise shadow the one derived at startup from the environment.
  */
 public class ReactiveUrlFromJdbc implements ConfigSourceFactory {
 
     static final String JDBC_URL = "quarkus.datasource.jdbc.url";
     static final String REACTIVE_URL = "quarkus.datasource.reactive.url";
+    static final int ORDINAL = 50;
     private static final String JDBC_PREFIX = "jdbc:postgresql://";
 
     @Override
@@ -29,12 +32,7 @@ public class ReactiveUrlFromJdbc implements ConfigSourceFactory {
             return List.of();
         }
         return List.of(new PropertiesConfigSource(Map.of(REACTIVE_URL, reactive), "reactive URL from " + JDBC_URL,
-                Integer.MIN_VALUE + 1));
-    }
-
-    @Override
-    public OptionalInt getPriority() {
-        return OptionalInt.of(Integer.MIN_VALUE + 1);
+                ORDINAL));
     }
 
     /**
