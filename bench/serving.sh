@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Serving latency and ANN recall, app vs. raw pgvector, side by side in one run (docs/benchmarks.md).
 #   ./semrec bench serving        environment: ITEMS (100000), DIM (64), USERS (20000), DURATION (15 s per run),
-#                                 WARMUP (90 s of app load before measuring),
+#                                 WARMUP (at least 90 s of app load before measuring; longer until the
+#                                 JIT compilers are quiet, at most MAX_WARMUP, 300 s),
 #                                 PORT (18080), SESSIONS (4000 pre-generated session bodies / query vectors),
 #                                 BENCH_DB (semrec_bench; created if missing)
 # Loads a catalog into database semrec_bench (items and events with COPY via psql, vectors through the
@@ -20,6 +21,9 @@ RECALL_QUERIES=200
 K=10
 DURATION="${DURATION:-15}"
 WARMUP="${WARMUP:-90}"
+MAX_WARMUP="${MAX_WARMUP:-300}"
+# Warm-up ends once a 10 s window costs the JIT compilers less than this much CPU (1% of a core).
+JIT_QUIET_MS=100
 CURVE_DURATION=10
 EF_CURVE=(40 100 200 400)
 PORT="${PORT:-18080}"
@@ -149,6 +153,15 @@ end
 LUA
 
 app_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) * 1000 / hz }' "/proc/$APP_PID/stat"; }
+# CPU the app's JIT compiler threads have used so far (on a 2-core box it competes with the database; the
+# JVM starts and stops compiler threads as it needs them, so one may vanish between listing and reading).
+jit_cpu_ms() {
+  local d total=0
+  for d in /proc/"$APP_PID"/task/*; do
+    [[ $(cat "$d/comm" 2>/dev/null) == C[12]\ CompilerThre* ]] && total=$(( total + $(awk '{ print $14 + $15 }' "$d/stat" 2>/dev/null || echo 0) ))
+  done
+  echo $(( total * 1000 / $(getconf CLK_TCK) ))
+}
 
 # Prints "p50_ms p99_ms requests_per_s app_cpu_ms_per_request".
 app_run() { # script connections seconds
@@ -166,11 +179,21 @@ app_run() { # script connections seconds
 
 set_ef() { api -X PATCH -H 'Content-Type: application/json' -d "{\"settings\":{\"efSearch\":$1}}" "$BASE$CATALOG_PATH" >/dev/null; }
 
-log "warming up for ${WARMUP}s (the JIT needs a minute on a busy 2-core box; caches, buffers)"
+log "warming up for ${WARMUP}-${MAX_WARMUP}s, until the JIT compilers are quiet (they take 80-100 s of load here)"
 set_ef 40
 raw_run 8 10 40 >/dev/null
-app_run session 8 $(( WARMUP * 2 / 3 )) >/dev/null
-app_run user 8 $(( WARMUP / 3 )) >/dev/null
+WARMED=0
+JIT_LAST=-1
+while (( WARMED < MAX_WARMUP )); do
+  jit_before=$(jit_cpu_ms)
+  app_run session 8 7 >/dev/null
+  app_run user 8 3 >/dev/null
+  WARMED=$(( WARMED + 10 ))
+  JIT_LAST=$(( $(jit_cpu_ms) - jit_before ))
+  (( WARMED >= WARMUP && JIT_LAST < JIT_QUIET_MS )) && break
+done
+log "warmed up for ${WARMED}s; the JIT used ${JIT_LAST} ms of CPU in the last 10 s"
+JIT_BEFORE_MEASURING=$(jit_cpu_ms)
 
 declare -A R
 for c in 1 8; do
@@ -178,6 +201,7 @@ for c in 1 8; do
   log "app session endpoint, $c connection(s)"; R[session$c]=$(app_run session "$c" "$DURATION")
   log "app user endpoint, $c connection(s)";    R[user$c]=$(app_run user "$c" "$DURATION")
 done
+JIT_WHILE_MEASURING=$(( $(jit_cpu_ms) - JIT_BEFORE_MEASURING ))
 
 log "recall@${K} against exact search, ${RECALL_QUERIES} queries"
 psql_bench -c "DROP TABLE IF EXISTS bench_serving_exact" -c "CREATE TABLE bench_serving_exact AS
@@ -198,6 +222,7 @@ for ef in "${EF_CURVE[@]}"; do
   log "ef_search $ef"
   set_ef "$ef"
   CURVE[$ef]="$(recall "$ef") $(raw_run 8 "$CURVE_DURATION" "$ef" | awk '{ print $3 }') $(app_run session 8 "$CURVE_DURATION" | awk '{ print $3 }')"
+  CURVE[$ef]+=" $(raw_run 1 "$CURVE_DURATION" "$ef" | awk '{ print $2 }') $(app_run session 1 "$CURVE_DURATION" | awk '{ print $2 }')"
 done
 set_ef 40
 
@@ -207,6 +232,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 {
   echo "Run $(date -u +%Y-%m-%dT%H:%MZ); $(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p' | head -n 1)), $(free -g | awk '/^Mem:/ { print $2 }') GiB memory; load average before/after: $LOAD_BEFORE / $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "Command: \`ITEMS=$ITEMS DIM=$DIM USERS=$USERS DURATION=$DURATION ./semrec bench serving\`; model $MODEL published (COPY + HNSW m=16, ef_construction=64) in ${PUBLISH_S} s."
+  echo "Warm-up: ${WARMED} s of load (the JIT used ${JIT_LAST} ms of CPU in its last 10 s, ${JIT_WHILE_MEASURING} ms during the table's six rows)."
   echo
   echo "| what (ef_search 40, k $K) | clients | p50 ms | p99 ms | requests/s | app/raw throughput | app−raw p99 ms | app CPU ms/request |"
   echo "|---|---|---|---|---|---|---|---|"
@@ -217,11 +243,11 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
     done
   done
   echo
-  echo "| ef_search | recall@$K | raw requests/s (8 clients) | app session requests/s (8 connections) |"
-  echo "|---|---|---|---|"
+  echo "| ef_search | recall@$K | raw requests/s (8 clients) | app session requests/s (8 connections) | app/raw throughput | raw p99 ms (1 client) | app session p99 ms (1 connection) | app−raw p99 ms |"
+  echo "|---|---|---|---|---|---|---|---|"
   for ef in "${EF_CURVE[@]}"; do
-    read -r rec raw app <<<"${CURVE[$ef]}"
-    echo "| $ef | $rec | $raw | $app |"
+    read -r rec raw app raw_p99 app_p99 <<<"${CURVE[$ef]}"
+    echo "| $ef | $rec | $raw | $app | $(ratio "$app" "$raw") | $raw_p99 | $app_p99 | $(awk -v a="$app_p99" -v b="$raw_p99" 'BEGIN { printf "%+.2f", a - b }') |"
   done
 } >"$SUMMARY"
 cat "$SUMMARY"

@@ -46,11 +46,6 @@ public record AttributeFilter(String attribute, String value) {
         return parameters;
     }
 
-    /** How many parameters {@link #sql} uses. */
-    static int parameterCount(List<AttributeFilter> filters) {
-        return 2 * filters.size();
-    }
-
     /** Parses the repeated {@code filter} query parameter; 400 naming {@code filter} when malformed. */
     public static List<AttributeFilter> parseAll(List<String> filters) {
         if (filters == null) {

@@ -53,9 +53,9 @@ class PopularItems {
                 SELECT i.external_id, count(e.item_id) AS events
                 FROM item i LEFT JOIN event e ON e.catalog_id = i.catalog_id AND e.item_id = i.id
                 WHERE i.catalog_id = $1 AND i.available
-                """ + AttributeFilter.sql(key.filters, 2) + "GROUP BY i.id, i.external_id ORDER BY events DESC, i.id LIMIT $"
-                + (2 + AttributeFilter.parameterCount(key.filters));
-        Tuple parameters = AttributeFilter.bind(Tuple.of(key.catalogId), key.filters).addLong((long) RANKING_LENGTH);
+                """ + AttributeFilter.sql(key.filters, 2)
+                + "GROUP BY i.id, i.external_id ORDER BY events DESC, i.id LIMIT " + RANKING_LENGTH;
+        Tuple parameters = AttributeFilter.bind(Tuple.of(key.catalogId), key.filters);
         return pool.preparedQuery(sql).execute(parameters).map(rows -> {
             List<ScoredItem> ranking = new ArrayList<>(rows.size());
             for (Row row : rows) {

@@ -48,7 +48,6 @@ class AttributeFilterTest {
             assertTrue(sql.contains("$" + parameter + " AS text"), sql);
         }
         assertFalse(sql.contains("$7") || sql.contains("$2 "), sql);
-        assertEquals(4, AttributeFilter.parameterCount(filters));
         Tuple bound = AttributeFilter.bind(Tuple.of("first"), filters);
         assertEquals(List.of("first", "a", "1", "b", "2"),
                 IntStream.range(0, bound.size()).mapToObj(bound::getString).toList());

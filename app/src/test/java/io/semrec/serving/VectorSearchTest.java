@@ -7,7 +7,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.semrec.catalog.CatalogRef;
 import io.semrec.catalog.CatalogSettings;
 import io.semrec.support.Fixtures;
+import io.semrec.model.Model;
+import io.semrec.model.ScoreMetric;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -43,6 +46,28 @@ class VectorSearchTest {
                 assertTrue(found.stream().allMatch(item -> catalog.paper().contains(item.itemId())), found.toString());
             }
             connection.query("RESET enable_sort").execute().await().indefinitely();
+        } finally {
+            connection.closeAndAwait();
+        }
+    }
+
+    @Test
+    void repeatedSearchesRunOnTheCachedGenericPlan() {
+        ServingFixture f = ServingFixture.create("generic-plan", 200, 8, ScoreMetric.COSINE);
+        CatalogRef ref = new CatalogRef(Fixtures.catalogId(f.catalog()), f.catalog(), CatalogSettings.DEFAULTS, f.modelId());
+        ModelVectors model = vectors.get(f.modelId()).orElseThrow();
+        SqlConnection connection = pool.getConnection().await().indefinitely();
+        try {
+            // PostgreSQL plans the first five executions of a prepared statement for their parameters.
+            for (int run = 0; run < 8; run++) {
+                String probe = "i" + (run * 17);
+                assertEquals(10, search.nearest(connection, ref, model, f.vectors().get(probe), 10, new long[0], List.of())
+                        .await().indefinitely().size());
+            }
+            Row plans = connection.query("SELECT generic_plans, custom_plans FROM pg_prepared_statements "
+                    + "WHERE statement LIKE '%" + Model.vectorTable(f.modelId()) + "%'").execute().await().indefinitely()
+                    .iterator().next();
+            assertTrue(plans.getLong(0) >= 1, "generic plans " + plans.getLong(0) + ", custom " + plans.getLong(1));
         } finally {
             connection.closeAndAwait();
         }
