@@ -13,35 +13,36 @@ public record AttributeFilter(String attribute, String value) {
 
     public static final int MAX_FILTERS = 10;
 
+    /**
+     * All filters in one condition over two arrays (names, values), so the statement's text is the same for
+     * any number of filters: the reactive client caches statements only up to 2,048 characters. A filter on
+     * an attribute the item lacks yields null, which counts as a mismatch.
+     */
     private static final String CONDITION = """
-            AND EXISTS (SELECT 1 FROM (SELECT CAST($%d AS text) AS name, CAST($%d AS text) AS value) f
-                WHERE CASE jsonb_typeof(i.attributes -> f.name)
+            AND NOT EXISTS (SELECT 1 FROM unnest(CAST($%d AS text[]), CAST($%d AS text[])) AS f(name, value)
+                WHERE NOT coalesce(CASE jsonb_typeof(i.attributes -> f.name)
                     WHEN 'array' THEN EXISTS (SELECT 1 FROM jsonb_array_elements_text(i.attributes -> f.name) e
                                               WHERE e = f.value)
                     WHEN 'string' THEN i.attributes ->> f.name = f.value
                         OR EXISTS (SELECT 1 FROM unnest(string_to_array(i.attributes ->> f.name, ',')) part
                                    WHERE btrim(part) = f.value)
                     ELSE i.attributes ->> f.name = f.value
-                END)
+                END, false))
             """;
 
     /**
-     * {@code AND} conditions for the filters on the item row aliased {@code i}, with parameters numbered from
-     * {@code firstParameter}; {@link #bind} adds their values in the same order.
+     * The {@code AND} condition that every filter holds for the item row aliased {@code i}, with its two
+     * parameters numbered from {@code firstParameter}; empty without filters. {@link #bind} adds their values.
      */
     static String sql(List<AttributeFilter> filters, int firstParameter) {
-        StringBuilder sql = new StringBuilder();
-        for (int i = 0; i < filters.size(); i++) {
-            int name = firstParameter + 2 * i;
-            sql.append(CONDITION.formatted(name, name + 1));
-        }
-        return sql.toString();
+        return filters.isEmpty() ? "" : CONDITION.formatted(firstParameter, firstParameter + 1);
     }
 
-    /** Adds the parameters of {@link #sql} to the tuple. */
+    /** Adds the parameters of {@link #sql} to the tuple: the filters' attribute names, then their values. */
     static Tuple bind(Tuple parameters, List<AttributeFilter> filters) {
-        for (AttributeFilter filter : filters) {
-            parameters.addString(filter.attribute).addString(filter.value);
+        if (!filters.isEmpty()) {
+            parameters.addArrayOfString(filters.stream().map(AttributeFilter::attribute).toArray(String[]::new))
+                    .addArrayOfString(filters.stream().map(AttributeFilter::value).toArray(String[]::new));
         }
         return parameters;
     }

@@ -1,5 +1,6 @@
 package io.semrec.serving;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +10,6 @@ import io.semrec.api.ProblemException;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.Collections;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class AttributeFilterTest {
@@ -41,16 +41,18 @@ class AttributeFilterTest {
     }
 
     @Test
-    void sqlNumbersTwoParametersPerFilterFromTheGivenOne() {
-        List<AttributeFilter> filters = List.of(new AttributeFilter("a", "1"), new AttributeFilter("b", "2"));
-        String sql = AttributeFilter.sql(filters, 3);
-        for (int parameter = 3; parameter <= 6; parameter++) {
-            assertTrue(sql.contains("$" + parameter + " AS text"), sql);
-        }
-        assertFalse(sql.contains("$7") || sql.contains("$2 "), sql);
-        Tuple bound = AttributeFilter.bind(Tuple.of("first"), filters);
-        assertEquals(List.of("first", "a", "1", "b", "2"),
-                IntStream.range(0, bound.size()).mapToObj(bound::getString).toList());
+    void anyNumberOfFiltersIsOneConditionOverTwoArrays() {
+        List<AttributeFilter> two = List.of(new AttributeFilter("a", "1"), new AttributeFilter("b", "2"));
+        String sql = AttributeFilter.sql(two, 3);
+        assertTrue(sql.contains("CAST($3 AS text[]), CAST($4 AS text[])"), sql);
+        assertFalse(sql.contains("$2") || sql.contains("$5"), sql);
+        assertEquals(sql, AttributeFilter.sql(Collections.nCopies(AttributeFilter.MAX_FILTERS, new AttributeFilter("c", "3")), 3));
+        Tuple bound = AttributeFilter.bind(Tuple.of("first"), two);
+        assertEquals(3, bound.size());
+        assertEquals("first", bound.getString(0));
+        assertArrayEquals(new String[] {"a", "b"}, bound.getArrayOfStrings(1));
+        assertArrayEquals(new String[] {"1", "2"}, bound.getArrayOfStrings(2));
+        assertEquals(1, AttributeFilter.bind(Tuple.of("first"), List.of()).size());
         assertEquals("", AttributeFilter.sql(List.of(), 1));
     }
 }
