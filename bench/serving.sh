@@ -35,6 +35,9 @@ OUT="bench/results/serving-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT"
 SUMMARY="$OUT/summary.md"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+# CPU time the hypervisor gave to other guests ("steal"), as a share of all CPU time: a noisy host shows here.
+cpu_times() { awk '/^cpu / { total = 0; for (i = 2; i <= 9; i++) total += $i; print $9, total }' /proc/stat; }
+read -r STEAL_BEFORE CPU_BEFORE < <(cpu_times)
 
 log() { printf '[bench serving] %s\n' "$*" >&2; }
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
@@ -232,6 +235,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 {
   echo "Run $(date -u +%Y-%m-%dT%H:%MZ); $(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p' | head -n 1)), $(free -g | awk '/^Mem:/ { print $2 }') GiB memory; load average before/after: $LOAD_BEFORE / $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "Command: \`ITEMS=$ITEMS DIM=$DIM USERS=$USERS DURATION=$DURATION ./semrec bench serving\`; model $MODEL published (COPY + HNSW m=16, ef_construction=64) in ${PUBLISH_S} s."
+  read -r steal_after cpu_after < <(cpu_times)
+  echo "Host: $(awk -v s=$(( steal_after - STEAL_BEFORE )) -v t=$(( cpu_after - CPU_BEFORE )) 'BEGIN { printf "%.1f", 100 * s / t }')% of the CPU time during the run went to other guests (steal)."
   echo "Warm-up: ${WARMED} s of load (the JIT used ${JIT_LAST} ms of CPU in its last 10 s, ${JIT_WHILE_MEASURING} ms during the table's six rows)."
   echo
   echo "| what (ef_search 40, k $K) | clients | p50 ms | p99 ms | requests/s | app/raw throughput | app−raw p99 ms | app CPU ms/request |"
