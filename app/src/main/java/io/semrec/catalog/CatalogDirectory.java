@@ -42,10 +42,7 @@ public class CatalogDirectory {
      */
     public Uni<CatalogRef> requireAsync(String slug) {
         ApiPrincipal principal = identity.getAttribute(ApiPrincipal.ATTRIBUTE);
-        Optional<CatalogRef> cached = cache.getIfPresent(slug);
-        Uni<Optional<CatalogRef>> found = cached != null ? Uni.createFrom().item(cached)
-                : Blocking.onWorker(() -> cache.get(slug, this::load));
-        return found.map(catalog -> accessible(slug, catalog, principal));
+        return Blocking.cached(cache, slug, this::load).map(catalog -> accessible(slug, catalog, principal));
     }
 
     private static CatalogRef accessible(String slug, Optional<CatalogRef> found, ApiPrincipal principal) {

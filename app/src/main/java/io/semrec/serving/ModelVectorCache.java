@@ -49,8 +49,7 @@ public class ModelVectorCache {
 
     /** Like {@link #get}, for the event loop: only loading the vectors goes to a worker thread. */
     Uni<Optional<ModelVectors>> find(long modelId) {
-        ModelVectors cached = cache.getIfPresent(modelId);
-        return cached != null ? Uni.createFrom().item(Optional.of(cached)) : Blocking.onWorker(() -> get(modelId));
+        return Blocking.cached(cache, modelId, this::load).map(Optional::ofNullable);
     }
 
     /** Loads the model's vectors now unless they are cached already. */

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Answers recommendation requests: encode the history with the active model's encoder, then one
@@ -150,12 +151,11 @@ public class RecommendationService {
      * Reading the stored vector and running a heavy encoder go to a worker thread.
      */
     private Uni<float[]> queryVector(ModelVectors model, String userId, long[] itemIds, List<float[]> vectors) {
-        boolean precomputed = userId != null && model.precomputedUsers;
-        if (!precomputed && model.encoder.isLightweight()) {
-            return Uni.createFrom().item(() -> model.encoder.encode(itemIds, vectors));
+        Supplier<float[]> encode = () -> model.encoder.encode(itemIds, vectors);
+        if (userId != null && model.precomputedUsers) {
+            return Blocking.onWorker(() -> userVectors.find(model, userId, itemIds).orElseGet(encode));
         }
-        return Blocking.onWorker(() -> (precomputed ? userVectors.find(model, userId, itemIds) : Optional.<float[]>empty())
-                .orElseGet(() -> model.encoder.encode(itemIds, vectors)));
+        return model.encoder.isLightweight() ? Uni.createFrom().item(encode) : Blocking.onWorker(encode);
     }
 
     /** The items of the user's {@code historyLength} most recent events, oldest first. */

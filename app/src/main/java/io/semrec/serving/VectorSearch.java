@@ -29,7 +29,7 @@ class VectorSearch {
      * matters. Iterative scans keep reading the index until {@code k} rows pass the filters (pgvector filters
      * after the index scan).
      */
-    static final String SETTINGS = "SELECT set_config('hnsw.ef_search', $1, false), "
+    private static final String SETTINGS = "SELECT set_config('hnsw.ef_search', $1, false), "
             + "set_config('hnsw.iterative_scan', 'relaxed_order', false)";
 
     private final Pool pool;
