@@ -78,8 +78,9 @@ public final class RoundTripRelay implements AutoCloseable {
                     out.write(buffer, 0, read);
                 } else {
                     Thread.sleep(answerDelayMillis);
-                    out.write(buffer, 0, read);
+                    // Before the client can see the answer: it may send its next request at once.
                     awaitingAnswer.set(false);
+                    out.write(buffer, 0, read);
                 }
                 out.flush();
             }
